@@ -1,0 +1,49 @@
+# Two commands do all the set-up on a fresh clone: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8050
+FLASK  := $(BIN)/flask --app wsgi
+
+.PHONY: run test bench lint format install install-dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## run: migrate, make sure a model is registered, seed demo data once, serve on 127.0.0.1:$(PORT)
+run: install
+	$(FLASK) db upgrade
+	$(BIN)/python -m modelling ensure --quick
+	$(FLASK) demo init
+	$(BIN)/gunicorn -c gunicorn.conf.py --bind 127.0.0.1:$(PORT) wsgi:app
+
+## test: the whole suite (SQLite and PostgreSQL; Redis and Chromium where tests need them)
+test: install-dev
+	$(BIN)/pytest
+
+## bench: speed figures (see docs/performance.md)
+bench: install-dev
+	$(BIN)/python benchmarks/run_all.py
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) instance models .pytest_cache .ruff_cache *.egg-info

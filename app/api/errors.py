@@ -1,0 +1,68 @@
+"""Every API error is JSON: {"error": {"status", "code", "message", "fields"}}, never HTML."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, Flask, Response, jsonify, request
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+RETRY_AFTER_SECONDS = 5
+
+
+class ApiError(Exception):
+    """A client or service error with a stable machine-readable code."""
+
+    def __init__(self, status: int, code: str, message: str, fields: dict | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.fields = status, code, message, fields or {}
+
+
+def error_response(status: int, code: str, message: str, fields: dict | None = None) -> Response:
+    response = jsonify(
+        {"error": {"status": status, "code": code, "message": message, "fields": fields or {}}}
+    )
+    response.status_code = status
+    return response
+
+
+def _is_api_request() -> bool:
+    from app.api import API_PREFIX
+
+    return request.path == API_PREFIX or request.path.startswith(API_PREFIX + "/")
+
+
+def register(app: Flask, bp: Blueprint) -> None:
+    @app.errorhandler(ApiError)
+    def handle_api_error(exc: ApiError):
+        return error_response(exc.status, exc.code, exc.message, exc.fields)
+
+    @app.errorhandler(HTTPException)
+    def handle_http_error(exc: HTTPException):
+        # 404/405 are raised before any blueprint is chosen, hence an app-level handler.
+        if not _is_api_request():
+            return exc
+        code = (exc.name or "error").lower().replace(" ", "_")
+        response = error_response(exc.code or 500, code, exc.description or exc.name)
+        if exc.code == 405 and exc.valid_methods:
+            response.headers["Allow"] = ", ".join(exc.valid_methods)
+        return response
+
+    @app.errorhandler(OperationalError)
+    def handle_database_down(exc: OperationalError):
+        log.error("database unavailable: %s", exc.orig.__class__.__name__)
+        if not _is_api_request():
+            return "Service temporarily unavailable: the database cannot be reached.", 503
+        response = error_response(503, "database_unavailable", "The database is unavailable.")
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(exc: Exception):
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        if not _is_api_request():
+            return "Internal server error", 500
+        return error_response(500, "internal_error", "An unexpected error occurred.")

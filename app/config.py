@@ -1,0 +1,146 @@
+"""Configuration from the environment, one class per environment.
+
+Nothing here runs at import time: `load_config()` reads the environment when the factory calls
+it, and every bad value becomes a ConfigError that names the variable and the rule.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Documented development defaults (README). Production refuses to start on any of them.
+DEV_SECRETS = {
+    "SECRET_KEY": "dev-secret-key-not-for-production",
+    "JWT_SECRET_KEY": "dev-jwt-secret-key-not-for-production",
+    "PSEUDONYMISATION_KEY": "dev-pseudonymisation-key-not-for-production",
+}
+MIN_SECRET_LENGTH = 32
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or invalid; the message names the variable."""
+
+
+class Config:
+    APP_ENV = "development"
+    DEBUG = False
+    TESTING = False
+    DATABASE_URL: str | None = None  # None: SQLite file under the instance folder
+    MODEL_REGISTRY_DIR = str(PROJECT_ROOT / "models" / "registry")
+    STALE_AFTER_DAYS = 183
+    # Retention, in days (GDPR Art. 5.1.e); each a setting for the bank's DPO to confirm.
+    RETENTION_CLIENT_DAYS = 3 * 365  # after the client's data was last updated
+    RETENTION_SCORE_DAYS = 5 * 365
+    RETENTION_DECISION_DAYS = 5 * 365
+    RETENTION_AUDIT_DAYS = 365  # AI Act logging: at least six months
+    PORT = 8050
+    LOG_LEVEL = "INFO"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    JSON_SORT_KEYS = False
+
+
+class DevelopmentConfig(Config):
+    APP_ENV = "development"
+
+
+class TestingConfig(Config):
+    APP_ENV = "testing"
+    TESTING = True
+
+
+class ProductionConfig(Config):
+    APP_ENV = "production"
+    SESSION_COOKIE_SECURE = True
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+_INT_SETTINGS = (
+    "STALE_AFTER_DAYS",
+    "RETENTION_CLIENT_DAYS",
+    "RETENTION_SCORE_DAYS",
+    "RETENTION_DECISION_DAYS",
+    "RETENTION_AUDIT_DAYS",
+    "PORT",
+)
+_STR_SETTINGS = ("DATABASE_URL", "MODEL_REGISTRY_DIR", "LOG_LEVEL")
+
+
+def load_config(
+    environ: Mapping[str, str] | None = None, overrides: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """Build the settings for one app: class defaults <- environment <- explicit overrides."""
+    environ = os.environ if environ is None else environ
+    overrides = dict(overrides or {})
+    env_name = str(overrides.get("APP_ENV") or environ.get("APP_ENV") or "development").lower()
+    if env_name not in CONFIGS:
+        raise ConfigError(f"APP_ENV must be one of {', '.join(CONFIGS)}, got {env_name!r}")
+    cls = CONFIGS[env_name]
+    settings = {k: getattr(cls, k) for k in dir(cls) if k.isupper()}
+
+    for name in _STR_SETTINGS:
+        if environ.get(name):
+            settings[name] = environ[name]
+    for name in _INT_SETTINGS:
+        if environ.get(name):
+            settings[name] = _positive_int(name, environ[name])
+    for name in DEV_SECRETS:
+        settings[name] = environ.get(name) or None
+    settings.update(overrides)
+    settings["APP_ENV"] = env_name
+
+    _resolve_secrets(settings)
+    if env_name == "production" and not settings.get("DATABASE_URL"):
+        raise ConfigError("DATABASE_URL is not set: production needs a database server")
+    if settings.get("DATABASE_URL"):
+        settings["DATABASE_URL"] = normalise_database_url(settings["DATABASE_URL"])
+    return settings
+
+
+def normalise_database_url(url: str) -> str:
+    """Heroku gives `postgres://`; SQLAlchemy wants `postgresql+psycopg://` for psycopg 3."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _resolve_secrets(settings: dict[str, Any]) -> None:
+    production = settings["APP_ENV"] == "production"
+    for name, default in DEV_SECRETS.items():
+        value = settings.get(name)
+        if production:
+            if not value:
+                raise ConfigError(f"{name} is not set: production needs a secret of its own")
+            if value == default:
+                raise ConfigError(f"{name} is the development default: set a secret of its own")
+            if len(value) < MIN_SECRET_LENGTH:
+                raise ConfigError(f"{name} must be at least {MIN_SECRET_LENGTH} characters long")
+        elif not value:
+            settings[name] = default
+            if settings["APP_ENV"] == "development":
+                log.warning("%s is not set: using the documented development default", name)
+
+
+def _positive_int(name: str, raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+    if value < 1:
+        raise ConfigError(f"{name} must be at least 1, got {value}")
+    return value

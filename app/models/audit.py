@@ -1,0 +1,35 @@
+"""Audit events: who did what to which client, when. UUIDs only, never features."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Index, Integer, String, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, UTCDateTime, utcnow
+
+# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
+AuditId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_events"
+    __table_args__ = (
+        Index("ix_audit_events_client_id_created_at", "client_id", "created_at"),
+        Index("ix_audit_events_actor_id_created_at", "actor_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(AuditId, primary_key=True, autoincrement=True)
+    # Not foreign keys: the trail must outlive an erased client or a removed user.
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    client_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    model_version: Mapped[str | None] = mapped_column(String(64))
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    # Hash chain (filled by the audit service): each event commits to the one before it.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))

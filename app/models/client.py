@@ -1,0 +1,59 @@
+"""Clients: a pseudonymous UUID, the adviser holding the portfolio and the five features.
+
+Ranges come from the one feature schema and are enforced by CHECK constraints as well, so that
+no path into the database (import, SQL console, a later bug) can store an impossible client.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, Numeric, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, UTCDateTime, utcnow
+from modelling.features import FEATURES, MIN_WORKING_AGE, format_bound
+
+
+def feature_check_constraints() -> list[CheckConstraint]:
+    checks = [
+        CheckConstraint(
+            f"{f.name} >= {format_bound(f.minimum)} AND {f.name} <= {format_bound(f.maximum)}",
+            name=f"{f.name}_range",
+        )
+        for f in FEATURES
+    ]
+    checks.append(
+        CheckConstraint(f"seniority <= age - {MIN_WORKING_AGE}", name="seniority_within_age")
+    )
+    return checks
+
+
+class Client(Base):
+    __tablename__ = "clients"
+    __table_args__ = (
+        *feature_check_constraints(),
+        # Portfolio filters always start with the adviser; sorting/ranging then uses the feature.
+        *(Index(f"ix_clients_adviser_{f.name}", "adviser_id", f.name) for f in FEATURES),
+        Index("ix_clients_adviser_data_updated_at", "adviser_id", "data_updated_at"),
+        Index("ix_clients_data_updated_at", "data_updated_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    adviser_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="RESTRICT")
+    )
+    age: Mapped[int] = mapped_column(Integer)
+    income: Mapped[float] = mapped_column(Numeric(12, 2, asdecimal=False))
+    seniority: Mapped[float] = mapped_column(Numeric(5, 2, asdecimal=False))
+    incidents: Mapped[int] = mapped_column(Integer)
+    credit_score: Mapped[int] = mapped_column(Integer)
+    data_updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def features(self) -> dict[str, int | float]:
+        return {f.name: getattr(self, f.name) for f in FEATURES}
+
+    def __repr__(self) -> str:
+        return f"<Client {self.id}>"
