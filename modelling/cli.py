@@ -1,0 +1,115 @@
+"""``python -m modelling {train,list,promote,ensure}``.
+
+Exit codes: 0 success, 2 unusable data or bad arguments, 1 registry refusal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from modelling.data import DataError
+from modelling.registry import Registry, RegistryError, default_path
+from modelling.report import comparison_rows, header
+
+# Accepted before or after the sub-command; SUPPRESS keeps a value given before it.
+_REGISTRY_SUB = {"type": Path, "default": argparse.SUPPRESS,
+                 "help": "registry folder"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m modelling", description=__doc__)
+    parser.add_argument("--registry", type=Path, default=None,
+                        help="registry folder (default: $MODEL_REGISTRY_DIR or models/registry)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("train", "ensure"):
+        sub = commands.add_parser(name, help="train and register" if name == "train" else
+                                  "train and register only if no version is active")
+        _training_options(sub)
+    commands.add_parser("list", help="list versions").add_argument("--registry", **_REGISTRY_SUB)
+    promote = commands.add_parser("promote", help="verify a version and make it active")
+    promote.add_argument("version")
+    promote.add_argument("--registry", **_REGISTRY_SUB)
+    return parser
+
+
+def _training_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--registry", **_REGISTRY_SUB)
+    sub.add_argument("--data", type=Path, help="CSV with the five features and a 0/1 target")
+    sub.add_argument("--target", default="default", help="target column (1 = defaulted)")
+    sub.add_argument("--quick", action="store_true", help="reduced search (tests, first start)")
+    sub.add_argument("--seed", type=int, default=42)
+    sub.add_argument("--cost-fn", type=float, default=10.0, help="cost of a missed default")
+    sub.add_argument("--cost-fp", type=float, default=1.0, help="cost of refusing a good client")
+    sub.add_argument("--margin", type=float, default=0.005,
+                     help="AUC margin within which the simpler model wins")
+    sub.add_argument("--rows", type=int, default=50_000, help="synthetic portfolio size")
+    sub.add_argument("--candidates", help="comma-separated subset (baseline always included)")
+    sub.add_argument("--activate", action="store_true",
+                     help="make the new version active (always done for an empty registry)")
+
+
+def _train(args, registry: Registry) -> int:
+    from modelling.train import TrainConfig, run
+
+    config = TrainConfig(
+        data=args.data, target=args.target, registry=registry.path, quick=args.quick,
+        seed=args.seed, cost_fn=args.cost_fn, cost_fp=args.cost_fp, margin=args.margin,
+        rows=args.rows, activate=args.activate,
+        candidates=args.candidates.split(",") if args.candidates else None,
+    )
+    meta = run(config)
+    _print_table(header(), comparison_rows(meta))
+    print(meta["choice"]["sentence"])
+    if meta.get("true_pd"):
+        t = meta["true_pd"]
+        print(f"True PD hold-out AUC {t['holdout_auc']:.4f}; champion ratio "
+              f"{t['champion_ratio']:.3f}")
+    excluded = meta["data"]["excluded_by_rule"]
+    print(f"Rows used {meta['data']['rows_used']}, excluded {meta['data']['rows_excluded']}"
+          + "".join(f"\n  {rule}: {n}" for rule, n in excluded.items()))
+    print(f"Registered {meta['version']} in {registry.path}"
+          f"{' (active)' if registry.active_version() == meta['version'] else ''}")
+    return 0
+
+
+def _print_table(head: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows, strict=True)]
+    for row in (head, *rows):
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
+
+
+def _list(registry: Registry) -> int:
+    rows = [[("* " if v["active"] else "  ") + v["version"], v["algorithm"] or "",
+             f"{v['metrics'].get('auc', float('nan')):.4f}", v["created_at"] or ""]
+            for v in registry.versions()]
+    if not rows:
+        print(f"no versions in {registry.path}")
+        return 0
+    _print_table(["  version", "algorithm", "hold-out AUC", "created at"], rows)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    registry = Registry(args.registry or default_path())
+    try:
+        if args.command == "list":
+            return _list(registry)
+        if args.command == "promote":
+            registry.promote(args.version)
+            print(f"{args.version} is now active")
+            return 0
+        if args.command == "ensure" and registry.active_version() is not None:
+            print(f"active version {registry.active_version()} found, nothing to do")
+            return 0
+        return _train(args, registry)
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except (RegistryError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,181 @@
+"""The model registry: one immutable folder per version, one ACTIVE pointer.
+
+Layout::
+
+    <registry>/ACTIVE                      the active version id (replaced atomically)
+    <registry>/<version>/model.cbm         CatBoost native format (sklearn models: model.joblib)
+    <registry>/<version>/metadata.json     everything about the training run
+    <registry>/<version>/report.html       self-contained comparison report (opens offline)
+    <registry>/<version>/model_card.md
+
+Versions are ``YYYYMMDDTHHMMSSZ-<first 7 hex of the artefact sha256>``, so they sort by time.
+Loading re-hashes the artefact and refuses a changed file; it never touches an already loaded
+ServedModel, so the caller keeps serving the old one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import joblib
+import numpy as np
+from catboost import CatBoostClassifier, CatBoostError
+
+from modelling.explain import ServedModel, build_scorer
+from modelling.features import FEATURES
+
+ACTIVE = "ACTIVE"
+METADATA = "metadata.json"
+VERSION_PATTERN = re.compile(r"^\d{8}T\d{6}Z-[0-9a-f]{7}$")
+DEFAULT_DIR = "models/registry"
+
+
+class RegistryError(Exception):
+    """A version is missing, changed or unusable; the message names the version and the reason."""
+
+
+def default_path() -> Path:
+    return Path(os.environ.get("MODEL_REGISTRY_DIR") or DEFAULT_DIR)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class Registry:
+    """File-system registry; ``__init__`` only stores the path."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path is not None else default_path()
+
+    def versions(self) -> list[dict]:
+        """Metadata summaries, newest first."""
+        if not self.path.is_dir():
+            return []
+        active = self.active_version()
+        rows = []
+        for folder in sorted(self.path.iterdir(), reverse=True):
+            if not (VERSION_PATTERN.match(folder.name) and (folder / METADATA).is_file()):
+                continue
+            try:
+                meta = json.loads((folder / METADATA).read_text())
+            except (OSError, ValueError):
+                meta = {"algorithm": None, "error": "unreadable metadata.json"}
+            rows.append({"version": folder.name, "created_at": meta.get("created_at"),
+                         "algorithm": meta.get("algorithm"), "active": folder.name == active,
+                         "metrics": meta.get("holdout", {}).get("metrics", {})})
+        return rows
+
+    def active_version(self) -> str | None:
+        try:
+            return (self.path / ACTIVE).read_text().strip() or None
+        except FileNotFoundError:
+            return None
+
+    def metadata(self, version: str) -> dict:
+        path = self._folder(version) / METADATA
+        try:
+            return json.loads(path.read_text())
+        except (OSError, ValueError) as exc:
+            raise RegistryError(f"version {version}: unreadable metadata ({exc})") from None
+
+    def load(self, version: str | None = None) -> ServedModel:
+        """Verify the artefact's sha256, load it and build its explainer; RegistryError if not."""
+        version = version or self.active_version()
+        if version is None:
+            raise RegistryError(f"no active version in {self.path}")
+        meta = self.metadata(version)
+        artefact = self._folder(version) / meta["artefact"]["file"]
+        if not artefact.is_file():
+            raise RegistryError(f"version {version}: artefact {artefact.name} is missing")
+        actual = sha256_file(artefact)
+        if actual != meta["artefact"]["sha256"]:
+            raise RegistryError(
+                f"version {version}: artefact {artefact.name} has been changed or corrupted "
+                f"(sha256 {actual[:12]}... expected {meta['artefact']['sha256'][:12]}...)"
+            )
+        try:
+            model = _read_artefact(artefact, meta["artefact"]["format"])
+            served = ServedModel(version, build_scorer(meta["algorithm"], model), meta)
+        except (CatBoostError, ValueError, KeyError, OSError, EOFError, AttributeError) as exc:
+            raise RegistryError(f"version {version}: cannot load the model ({exc})") from None
+        _check_explanation(served, model, version)
+        return served
+
+    def promote(self, version: str) -> None:
+        """Verify the version loads, then switch ACTIVE to it atomically."""
+        self.load(version)
+        self._write_active(version)
+
+    def register(self, model, algorithm: str, metadata: dict,
+                 documents: dict[str, Callable[[dict], str]], activate: bool) -> str:
+        """Write a new version folder (atomically renamed into place); return its id."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        staging = self.path / f".staging-{uuid.uuid4().hex}"
+        staging.mkdir()
+        try:
+            name, fmt = _write_artefact(model, algorithm, staging)
+            digest = sha256_file(staging / name)
+            now = datetime.now(UTC)
+            version = f"{now:%Y%m%dT%H%M%SZ}-{digest[:7]}"
+            metadata = {"version": version, "created_at": now.isoformat(timespec="seconds"),
+                        **metadata, "artefact": {"file": name, "format": fmt, "sha256": digest,
+                                                 "bytes": (staging / name).stat().st_size}}
+            (staging / METADATA).write_text(json.dumps(metadata, indent=2, allow_nan=False))
+            for filename, render in documents.items():
+                (staging / filename).write_text(render(metadata), encoding="utf-8")
+            os.rename(staging, self.path / version)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        if activate:
+            self._write_active(version)
+        return version
+
+    def _folder(self, version: str) -> Path:
+        if not VERSION_PATTERN.match(version or ""):
+            raise RegistryError(f"version {version!r}: not a valid version id")
+        folder = self.path / version
+        if not folder.is_dir():
+            raise RegistryError(f"version {version}: not found in {self.path}")
+        return folder
+
+    def _write_active(self, version: str) -> None:
+        tmp = self.path / f".{ACTIVE}.{uuid.uuid4().hex}"
+        tmp.write_text(version + "\n")
+        os.replace(tmp, self.path / ACTIVE)
+
+
+def _write_artefact(model, algorithm: str, folder: Path) -> tuple[str, str]:
+    if algorithm == "catboost":
+        model[-1].save_model(str(folder / "model.cbm"), format="cbm")
+        return "model.cbm", "cbm"
+    joblib.dump(model, folder / "model.joblib")
+    return "model.joblib", "joblib"
+
+
+def _read_artefact(path: Path, fmt: str):
+    if fmt == "cbm":
+        return CatBoostClassifier().load_model(str(path), format="cbm")
+    return joblib.load(path)  # only after the sha256 check above
+
+
+def _check_explanation(served: ServedModel, model, version: str) -> None:
+    """The explanation must reproduce the model's own prediction on probe rows (1e-9)."""
+    rng = np.random.default_rng(0)
+    probes = np.column_stack([rng.uniform(f.minimum, min(f.maximum, 1e6), 64) for f in FEATURES])
+    expected = model.predict_proba(probes)[:, 1]
+    if not np.allclose(served.predict_proba(probes), expected, rtol=0, atol=1e-9):
+        raise RegistryError(f"version {version}: the explanation does not reproduce the model")
