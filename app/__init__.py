@@ -18,6 +18,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     configure_logging(app)
     register_extensions(app)
     register_api(app)
+    register_dashboard(app)
     register_commands(app)
     return app
 
@@ -32,16 +33,30 @@ def configure_logging(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     from app.database import Database
+    from app.extensions import init_limiter, jwt
+    from app.services import tokens
     from app.services.models import ModelService
 
     Database().init_app(app)
     ModelService().init_app(app)
+    jwt.init_app(app)
+    init_limiter(app)
+    tokens.init_app(app)
 
 
 def register_api(app: Flask) -> None:
     from app.api import init_app as init_api
 
     init_api(app)
+
+
+def register_dashboard(app: Flask) -> None:
+    from app import dashboard, web
+    from app.web import security
+
+    web.init_app(app)
+    dash_app = dashboard.init_app(app)
+    security.init_app(app, dash_app.csp_hashes())
 
 
 def register_commands(app: Flask) -> None:

@@ -21,7 +21,10 @@ demo_cli = AppGroup("demo", help="Demo data for development (refused in producti
 
 
 def init_app(app: Flask) -> None:
-    for group in (db_cli, clients_cli, users_cli, demo_cli):
+    from app.gdpr_cli import audit_cli, gdpr_cli
+    from app.scores_cli import scores_cli
+
+    for group in (db_cli, clients_cli, users_cli, demo_cli, scores_cli, gdpr_cli, audit_cli):
         app.cli.add_command(group)
     app.cli.add_command(seed_command)
 
@@ -84,7 +87,7 @@ def demo_init() -> None:
     for email, role in result.accounts:
         click.echo(f"demo log-in  {email:<28} {role:<10} password: {DEMO_PASSWORD}")
     if result.clients:
-        click.echo(f"seeded {result.clients} demo clients")
+        click.echo(f"seeded {result.clients} demo clients, {result.scored} scored")
     if not result.accounts and not result.clients:
         click.echo("store already populated: nothing to do")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,21 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
     JSON_SORT_KEYS = False
+    # API: tokens, limits and request size (docs/api.md lists each one).
+    JWT_ACCESS_TOKEN_SECONDS = 15 * 60
+    JWT_REFRESH_TOKEN_SECONDS = 8 * 3600
+    JWT_ISSUER = "credit-scoring"
+    JWT_AUDIENCE = "credit-scoring-api"
+    REDIS_URL: str | None = None
+    TOKEN_BLOCKLIST_URI: str | None = None  # None: REDIS_URL if set, else the database
+    RATELIMIT_ENABLED = True
+    RATELIMIT_STORAGE_URI: str | None = None  # None: REDIS_URL if set, else memory://
+    RATELIMIT_LOGIN = "5 per minute"  # failed log-ins, per account and per address
+    RATELIMIT_SCORE = "6000 per minute"  # scored clients per identity (a batch counts each)
+    RATELIMIT_DEFAULT = "1200 per minute"  # every other API route, per identity or address
+    RATELIMIT_HEADERS_ENABLED = True
+    MAX_CONTENT_LENGTH = 1024 * 1024  # a 1,000-client batch is ~100 kB
+    REVIEW_MARGIN = 0.2  # relative band around the threshold where advice is "review"
 
 
 class DevelopmentConfig(Config):
@@ -76,8 +92,25 @@ _INT_SETTINGS = (
     "RETENTION_DECISION_DAYS",
     "RETENTION_AUDIT_DAYS",
     "PORT",
+    "JWT_ACCESS_TOKEN_SECONDS",
+    "JWT_REFRESH_TOKEN_SECONDS",
+    "MAX_CONTENT_LENGTH",
 )
-_STR_SETTINGS = ("DATABASE_URL", "MODEL_REGISTRY_DIR", "LOG_LEVEL")
+_STR_SETTINGS = (
+    "DATABASE_URL",
+    "MODEL_REGISTRY_DIR",
+    "LOG_LEVEL",
+    "JWT_ISSUER",
+    "JWT_AUDIENCE",
+    "REDIS_URL",
+    "TOKEN_BLOCKLIST_URI",
+    "RATELIMIT_STORAGE_URI",
+    "RATELIMIT_LOGIN",
+    "RATELIMIT_SCORE",
+    "RATELIMIT_DEFAULT",
+)
+_RATE_SETTINGS = ("RATELIMIT_LOGIN", "RATELIMIT_SCORE", "RATELIMIT_DEFAULT")
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 
 def load_config(
@@ -98,10 +131,15 @@ def load_config(
     for name in _INT_SETTINGS:
         if environ.get(name):
             settings[name] = _positive_int(name, environ[name])
+    if environ.get("RATELIMIT_ENABLED"):
+        settings["RATELIMIT_ENABLED"] = _boolean("RATELIMIT_ENABLED", environ["RATELIMIT_ENABLED"])
+    if environ.get("REVIEW_MARGIN"):
+        settings["REVIEW_MARGIN"] = _fraction("REVIEW_MARGIN", environ["REVIEW_MARGIN"])
     for name in DEV_SECRETS:
         settings[name] = environ.get(name) or None
     settings.update(overrides)
     settings["APP_ENV"] = env_name
+    _derive_api_settings(settings)
 
     _resolve_secrets(settings)
     if env_name == "production" and not settings.get("DATABASE_URL"):
@@ -134,6 +172,51 @@ def _resolve_secrets(settings: dict[str, Any]) -> None:
             settings[name] = default
             if settings["APP_ENV"] == "development":
                 log.warning("%s is not set: using the documented development default", name)
+
+
+def _derive_api_settings(settings: dict[str, Any]) -> None:
+    """flask-jwt-extended and Flask-Limiter read their own keys: fill them from ours."""
+    from limits import parse
+
+    for name in _RATE_SETTINGS:
+        try:
+            parse(str(settings[name]))
+        except ValueError:
+            raise ConfigError(f"{name} must be a rate like '5 per minute'") from None
+    redis_url = settings.get("REDIS_URL")
+    settings["RATELIMIT_STORAGE_URI"] = (
+        settings.get("RATELIMIT_STORAGE_URI") or redis_url or "memory://"
+    )
+    settings["TOKEN_BLOCKLIST_URI"] = settings.get("TOKEN_BLOCKLIST_URI") or redis_url
+    settings.update(
+        JWT_ALGORITHM="HS256",
+        JWT_DECODE_ALGORITHMS=["HS256"],  # pinned: "none" or RS/HS confusion are refused
+        JWT_TOKEN_LOCATION=["headers"],
+        JWT_ACCESS_TOKEN_EXPIRES=timedelta(seconds=settings["JWT_ACCESS_TOKEN_SECONDS"]),
+        JWT_REFRESH_TOKEN_EXPIRES=timedelta(seconds=settings["JWT_REFRESH_TOKEN_SECONDS"]),
+        JWT_ENCODE_ISSUER=settings["JWT_ISSUER"],
+        JWT_DECODE_ISSUER=settings["JWT_ISSUER"],
+        JWT_ENCODE_AUDIENCE=settings["JWT_AUDIENCE"],
+        JWT_DECODE_AUDIENCE=settings["JWT_AUDIENCE"],
+    )
+
+
+def _boolean(name: str, raw: str) -> bool:
+    if raw.strip().lower() in _TRUE:
+        return True
+    if raw.strip().lower() in _FALSE:
+        return False
+    raise ConfigError(f"{name} must be true or false, got {raw!r}")
+
+
+def _fraction(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if not 0 <= value < 1:
+        raise ConfigError(f"{name} must be at least 0 and below 1, got {value}")
+    return value
 
 
 def _positive_int(name: str, raw: str) -> int:

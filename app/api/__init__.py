@@ -1,4 +1,8 @@
-"""The JSON API under /api/v1: one blueprint, one module per resource, JSON errors only."""
+"""The JSON API under /api/v1: one blueprint, one module per resource, JSON errors only.
+
+Each resource module declares its routes once (`ROUTES`); the same table registers the views
+and generates the OpenAPI document.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,22 @@ from flask import Blueprint, Flask
 API_PREFIX = "/api/v1"
 
 
+def routes() -> list:
+    from app.api import auth, clients, models, scoring, users
+
+    return [*auth.ROUTES, *scoring.ROUTES, *clients.ROUTES, *models.ROUTES, *users.ROUTES]
+
+
 def init_app(app: Flask) -> None:
-    from app.api import errors, health
+    from app.api import docs, errors, health, routing
 
     bp = Blueprint("api", __name__, url_prefix=API_PREFIX)
     errors.register(app, bp)
     health.register(bp)
+    table = routes()
+    routing.register(app, bp, table)
+    docs.register(bp, table, API_PREFIX)
     app.register_blueprint(bp)
+    limiter = app.extensions["rate_limiter"]
+    for endpoint in ("health", "openapi_json", "docs", "docs_init", "docs_asset"):
+        limiter.exempt(app.view_functions[f"api.{endpoint}"])

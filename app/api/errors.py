@@ -8,9 +8,12 @@ from flask import Blueprint, Flask, Response, jsonify, request
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
+from app.services.errors import Conflict, Forbidden, Invalid, NotFound, ServiceError, Unavailable
+
 log = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 5
+SERVICE_STATUS = {NotFound: 404, Forbidden: 403, Conflict: 409, Invalid: 422, Unavailable: 503}
 
 
 class ApiError(Exception):
@@ -40,6 +43,14 @@ def register(app: Flask, bp: Blueprint) -> None:
     def handle_api_error(exc: ApiError):
         return error_response(exc.status, exc.code, exc.message, exc.fields)
 
+    @app.errorhandler(ServiceError)
+    def handle_service_error(exc: ServiceError):
+        status = SERVICE_STATUS.get(type(exc), 500)
+        response = error_response(status, exc.code, exc.message, exc.fields)
+        if status == 503:
+            response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
     @app.errorhandler(HTTPException)
     def handle_http_error(exc: HTTPException):
         # 404/405 are raised before any blueprint is chosen, hence an app-level handler.
@@ -49,6 +60,8 @@ def register(app: Flask, bp: Blueprint) -> None:
         response = error_response(exc.code or 500, code, exc.description or exc.name)
         if exc.code == 405 and exc.valid_methods:
             response.headers["Allow"] = ", ".join(exc.valid_methods)
+        if exc.code == 429 and "Retry-After" not in response.headers:
+            response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
 
     @app.errorhandler(OperationalError)

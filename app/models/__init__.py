@@ -4,6 +4,20 @@ from app.models.audit import AuditEvent
 from app.models.base import Base, utcnow
 from app.models.client import Client
 from app.models.scoring import Decision, ScoreRecord
+from app.models.settings import AppSetting, AuditHead
+from app.models.token import RevokedToken
 from app.models.user import Role, User
 
-__all__ = ["AuditEvent", "Base", "Client", "Decision", "Role", "ScoreRecord", "User", "utcnow"]
+__all__ = [
+    "AppSetting",
+    "AuditEvent",
+    "AuditHead",
+    "Base",
+    "Client",
+    "Decision",
+    "RevokedToken",
+    "Role",
+    "ScoreRecord",
+    "User",
+    "utcnow",
+]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, Numeric, Uuid
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, Numeric, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
@@ -38,6 +38,8 @@ class Client(Base):
         *(Index(f"ix_clients_adviser_{f.name}", "adviser_id", f.name) for f in FEATURES),
         Index("ix_clients_adviser_data_updated_at", "adviser_id", "data_updated_at"),
         Index("ix_clients_data_updated_at", "data_updated_at"),
+        # The risk-band filter is a range on the latest probability, within a portfolio.
+        Index("ix_clients_adviser_probability", "adviser_id", "probability"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
@@ -51,6 +53,13 @@ class Client(Base):
     credit_score: Mapped[int] = mapped_column(Integer)
     data_updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Latest score, kept on the client so that a portfolio can be filtered by risk band.
+    probability: Mapped[float | None] = mapped_column(Float)
+    scored_model_version: Mapped[str | None] = mapped_column(String(64))
+    scored_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A client's request for human re-examination (GDPR Art. 22(3)), open until an adviser
+    # records a decision on it.
+    review_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     def features(self) -> dict[str, int | float]:
         return {f.name: getattr(self, f.name) for f in FEATURES}

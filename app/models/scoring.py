@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy import JSON, Boolean, CheckConstraint, Float, ForeignKey, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
@@ -56,4 +56,6 @@ class Decision(Base):
     )
     decision: Mapped[str] = mapped_column(String(16))
     justification: Mapped[str | None] = mapped_column(Text)
+    # True when the decision answers the client's request for human review.
+    human_review: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 
 from app.database import current_database
 from app.models import Client, Role
+from app.services.models import model_service
+from app.services.refresh import refresh_scores
 from app.services.users import active_advisers, count_users, create_user
 from db.seed import insert_clients, synthetic_clients
 from modelling.synthetic import generate
@@ -32,6 +34,7 @@ class SeedError(RuntimeError):
 class DemoResult:
     accounts: list[tuple[str, str]] = field(default_factory=list)
     clients: int = 0
+    scored: int = 0
 
 
 def count_clients() -> int:
@@ -63,4 +66,6 @@ def ensure_demo(n_clients: int = DEMO_CLIENTS) -> DemoResult:
             result.accounts.append((email, role.value))
     if count_clients() == 0:
         result.clients = seed_clients(n_clients)
+        if model_service().model is not None:  # so that the risk-band filter works at once
+            result.scored = refresh_scores()
     return result

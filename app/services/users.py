@@ -52,3 +52,16 @@ def active_advisers() -> list[User]:
 
 def count_users() -> int:
     return current_database().session.scalar(select(func.count(User.id))) or 0
+
+
+def list_users() -> list[User]:
+    return list(current_database().session.scalars(select(User).order_by(User.email)))
+
+
+def set_active(user_id, active: bool) -> User | None:
+    """Deactivate (or reactivate) an account; its tokens stop working at the next request."""
+    with current_database().transaction() as session:
+        user = session.get(User, user_id)
+        if user is not None:
+            user.active = active
+    return user

@@ -1,0 +1,119 @@
+"""One declaration per route, used both to register it and to document it (OpenAPI).
+
+A view receives plain, validated arguments: `user`, `body`, `query`, `lang` and the path
+parameters; it returns plain data that is serialised here.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+
+from flask import Flask, Response, current_app, request
+from pydantic import BaseModel, ValidationError
+
+from app.api.errors import ApiError
+from app.api.security import authorise
+from app.api.validation import field_errors
+from app.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+ALL_ROLES = ("adviser", "supervisor", "admin")
+
+
+@dataclass(frozen=True)
+class Limit:
+    setting: str  # the RATELIMIT_* setting holding the rate
+    key: Callable[[], str] | None = None  # None: identity or address
+    cost: Callable[[], int] | int = 1
+    failures_only: bool = False  # count only responses that are 401 (failed log-ins)
+    scope: str | None = None  # routes naming the same scope share one budget
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    rule: str
+    view: Callable[..., Any]
+    summary: str
+    tag: str
+    roles: tuple[str, ...] | None = ALL_ROLES  # None: public, no token
+    kind: str = "access"  # token type: "access", "refresh" or "any"
+    body: type[BaseModel] | None = None
+    query: type[BaseModel] | None = None
+    response: type[BaseModel] | None = None
+    status: int = 200
+    errors: tuple[int, ...] = ()
+    limits: tuple[Limit, ...] = ()
+    description: str = ""
+
+
+def register(app: Flask, bp, routes: list[Route]) -> None:
+    limiter = app.extensions["rate_limiter"]
+    for route in routes:
+        view = _endpoint(route)
+        for limit in route.limits:
+            options = {
+                "key_func": limit.key,
+                "cost": limit.cost,
+                "deduct_when": (lambda r: r.status_code == 401) if limit.failures_only else None,
+            }
+            if limit.scope:
+                view = limiter.shared_limit(_rate(limit.setting), limit.scope, **options)(view)
+            else:
+                view = limiter.limit(_rate(limit.setting), **options)(view)
+        bp.add_url_rule(route.rule, endpoint=route.view.__name__, view_func=view,
+                        methods=[route.method])
+
+
+def _rate(setting: str) -> Callable[[], str]:
+    return lambda: current_app.config[setting]
+
+
+def _endpoint(route: Route):
+    wants_lang = "lang" in inspect.signature(route.view).parameters
+
+    @wraps(route.view)
+    def view(**path):
+        kwargs: dict[str, Any] = dict(path)
+        if route.roles is not None:
+            kwargs["user"] = authorise(route.kind, route.roles)
+        if route.query is not None:
+            kwargs["query"] = validate(route.query, request.args.to_dict())
+        if route.body is not None:
+            kwargs["body"] = validate(route.body, json_body())
+        if wants_lang:
+            kwargs["lang"] = language()
+        return json_response(route.view(**kwargs), route.status)
+
+    return view
+
+
+def language() -> str:
+    return request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
+
+
+def json_body() -> Any:
+    if request.mimetype != "application/json":
+        raise ApiError(415, "unsupported_media_type", "The body must be application/json.")
+    raw = request.get_data(cache=True)  # over MAX_CONTENT_LENGTH: 413 raised here
+    try:
+        return json.loads(raw)  # NaN/Infinity parse, then the schema refuses them by field
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(400, "invalid_json", "The body is not valid JSON.") from None
+
+
+def validate(model: type[BaseModel], data: Any) -> BaseModel:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ApiError(422, "validation_error", "The request is invalid.",
+                       field_errors(exc)) from None
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return Response(body, status=status, mimetype="application/json")

@@ -1,0 +1,175 @@
+"""Response bodies, for the OpenAPI document (and the schema-conformance tests)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from modelling.features import FEATURE_NAMES
+
+FeatureName = Literal[*FEATURE_NAMES]
+Recommendation = Literal["favourable", "review", "unfavourable"]
+
+
+class ErrorBody(BaseModel):
+    status: int
+    code: str
+    message: str
+    fields: dict[str, str] = Field(description="Offending field -> the rule it breaks.")
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["Bearer"]
+    expires_in: int = Field(description="Access-token lifetime in seconds.")
+
+
+class AccessTokenResponse(BaseModel):
+    access_token: str
+    token_type: Literal["Bearer"]
+    expires_in: int
+
+
+class LogoutResponse(BaseModel):
+    revoked: bool
+
+
+class Contribution(BaseModel):
+    feature: FeatureName
+    value: float
+    impact: float = Field(description="Contribution in log-odds.")
+    direction: Literal["increases_risk", "decreases_risk"]
+
+
+class Reason(BaseModel):
+    feature: FeatureName
+    text: str
+
+
+class Counterfactual(BaseModel):
+    feature: FeatureName | None = Field(description="null when no single change would help.")
+    from_: float | None = Field(default=None, alias="from")
+    to: float | None = None
+    recommendation: Recommendation | None = None
+    text: str | None = None
+    message: str | None = None
+
+
+class Explanation(BaseModel):
+    base_value: float = Field(description="base_value + sum(impact) = logit(probability).")
+    contributions: list[Contribution]
+    reasons: list[Reason] = Field(max_length=4)
+    counterfactual: Counterfactual | None
+
+
+class ScoreResponse(BaseModel):
+    probability_of_default: float = Field(ge=0, le=1)
+    recommendation: Recommendation
+    threshold: float
+    model_version: str
+    explanation: Explanation | None
+
+
+class ItemError(BaseModel):
+    index: int
+    error: ErrorBody
+
+
+class BatchResponse(BaseModel):
+    results: list[ScoreResponse | ItemError]
+
+
+class ClientItem(BaseModel):
+    id: str
+    age: int
+    income: float
+    seniority: float
+    incidents: int
+    credit_score: int
+    data_updated_at: str
+    data_age_days: int
+    stale: bool
+    probability_of_default: float | None
+    scored_model_version: str | None
+    scored_at: str | None
+    risk_band: Literal["low", "medium", "high"] | None
+
+
+class ClientPage(BaseModel):
+    items: list[ClientItem]
+    total: int
+    page: int
+    per_page: int
+
+
+class ClientScoreResponse(ScoreResponse):
+    client_id: str
+    score_id: str
+    data_updated_at: str
+    stale: bool
+    data_age_days: int
+
+
+class ScoreEntry(BaseModel):
+    id: str
+    probability_of_default: float | None
+    recommendation: str
+    threshold: float | None
+    model_version: str | None
+    requested_by: str | None
+    created_at: str
+
+
+class DecisionResponse(BaseModel):
+    id: str
+    score_id: str
+    client_id: str
+    adviser_id: str | None
+    decision: Literal["approve", "decline", "refer"]
+    justification: str | None
+    created_at: str
+    recommendation: Recommendation | None = None
+
+
+class HistoryResponse(BaseModel):
+    client_id: str
+    scores: list[ScoreEntry]
+    decisions: list[DecisionResponse]
+
+
+class ModelVersion(BaseModel):
+    version: str
+    created_at: str | None
+    algorithm: str | None
+    active: bool
+    metrics: dict
+
+
+class ModelList(BaseModel):
+    items: list[ModelVersion]
+
+
+class ActiveModel(BaseModel):
+    version: str
+    algorithm: str | None
+    created_at: str | None
+    threshold: float
+    review_margin: float
+    metrics: dict
+
+
+class UserItem(BaseModel):
+    id: str
+    email: str
+    role: Literal["adviser", "supervisor", "admin"]
+    active: bool
+
+
+class UserList(BaseModel):
+    items: list[UserItem]

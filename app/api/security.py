@@ -1,0 +1,68 @@
+"""Token checks: every failure is a JSON 401, a revoked token or a deactivated user included."""
+
+from __future__ import annotations
+
+from flask import Response
+from flask_jwt_extended import get_current_user, verify_jwt_in_request
+
+from app.api.errors import ApiError, error_response
+from app.extensions import jwt
+from app.models import User
+from app.services import auth
+
+
+def _unauthorised(code: str, message: str) -> Response:
+    response = error_response(401, code, message)
+    response.headers["WWW-Authenticate"] = 'Bearer realm="credit-scoring"'
+    return response
+
+
+@jwt.user_lookup_loader
+def _load_user(_header: dict, payload: dict) -> User | None:
+    # Checked on every request: a deactivated user's tokens stop working at once.
+    return auth.active_user(payload.get("sub"))
+
+
+@jwt.token_in_blocklist_loader
+def _is_revoked(_header: dict, payload: dict) -> bool:
+    return auth.is_revoked(payload["jti"])
+
+
+@jwt.unauthorized_loader
+def _missing(_reason: str) -> Response:
+    return _unauthorised("missing_token", "A Bearer token is required.")
+
+
+@jwt.invalid_token_loader
+def _invalid(_reason: str) -> Response:
+    return _unauthorised("invalid_token", "The token is invalid.")
+
+
+@jwt.expired_token_loader
+def _expired(_header: dict, _payload: dict) -> Response:
+    return _unauthorised("token_expired", "The token has expired.")
+
+
+@jwt.revoked_token_loader
+def _revoked(_header: dict, _payload: dict) -> Response:
+    return _unauthorised("token_revoked", "The token has been revoked.")
+
+
+@jwt.user_lookup_error_loader
+def _no_user(_header: dict, _payload: dict) -> Response:
+    return _unauthorised("invalid_token", "The token is invalid.")
+
+
+@jwt.token_verification_failed_loader
+def _claims_failed(_header: dict, _payload: dict) -> Response:
+    return _unauthorised("invalid_token", "The token is invalid.")
+
+
+def authorise(kind: str, roles: tuple[str, ...]) -> User:
+    """Verify the token of the request (type, signature, issuer, audience, expiry, revocation,
+    active user), then the role; returns the user."""
+    verify_jwt_in_request(refresh=kind == "refresh", verify_type=kind != "any")
+    user = get_current_user()
+    if roles and user.role.value not in roles:
+        raise ApiError(403, "forbidden", "Your role does not allow this operation.")
+    return user

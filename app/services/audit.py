@@ -1,0 +1,68 @@
+"""The audit trail: who did what to which client, when, with which model (UUIDs only).
+
+`record()` adds the event to the session of the action it records and never commits: the
+caller's transaction writes both or neither, so an acknowledged action always has its event.
+Each event is sealed into the hash chain (services/audit_chain) as it is added.
+Details hold counts and codes, never features, names or customer references.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from app.database import current_database
+from app.models import AuditEvent, utcnow
+from app.services.audit_chain import seal
+
+ACTIONS = frozenset(
+    {
+        "login",
+        "logout",
+        "score",
+        "score_batch",
+        "score_client",
+        "view_client",
+        "view_history",
+        "list_clients",
+        "decision",
+        "export",
+        "erasure",
+        "scores_refresh",
+        "rectification",
+        "review_request",
+        "model_switch",
+        "purge",
+        "user_create",
+        "user_update",
+    }
+)
+
+
+def record(
+    action: str,
+    actor_id: uuid.UUID | str | None,
+    client_id: uuid.UUID | None = None,
+    model_version: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    event = AuditEvent(
+        action=action,
+        actor_id=_as_uuid(actor_id),
+        client_id=client_id,
+        model_version=model_version,
+        details=details,
+        created_at=utcnow(),
+    )
+    session = current_database().session
+    seal(session, event)  # before add(): the event is INSERTed once, already sealed
+    session.add(event)
+    return event
+
+
+def _as_uuid(value: uuid.UUID | str | None) -> uuid.UUID | None:
+    if value is None or isinstance(value, uuid.UUID):
+        return value
+    return uuid.UUID(str(value))

@@ -1,0 +1,72 @@
+"""Log-in, token issue and log-out for the API (JWT access + refresh tokens)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from flask import current_app
+from flask_jwt_extended import create_access_token, create_refresh_token
+from sqlalchemy import select
+
+from app.database import current_database
+from app.models import User
+from app.services import audit
+from app.services.passwords import hash_password, verify_password
+from app.services.tokens import revocations
+
+_DUMMY_HASH: list[str] = []  # computed once, so unknown e-mails cost as much as wrong passwords
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with these credentials, or None (never says which part was wrong)."""
+    session = current_database().session
+    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        if not _DUMMY_HASH:
+            _DUMMY_HASH.append(hash_password(uuid.uuid4().hex))
+        verify_password(_DUMMY_HASH[0], password)
+        return None
+    if not verify_password(user.password_hash, password) or not user.active:
+        return None
+    return user
+
+
+def issue_tokens(user: User) -> dict:
+    claims = {"role": user.role.value}
+    tokens = {
+        "access_token": create_access_token(identity=str(user.id), additional_claims=claims),
+        "refresh_token": create_refresh_token(identity=str(user.id), additional_claims=claims),
+        "token_type": "Bearer",
+        "expires_in": int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds()),
+    }
+    with current_database().transaction():
+        audit.record("login", user.id)
+    return tokens
+
+
+def refresh_access(user: User) -> dict:
+    token = create_access_token(identity=str(user.id), additional_claims={"role": user.role.value})
+    expires_in = int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds())
+    return {"access_token": token, "token_type": "Bearer", "expires_in": expires_in}
+
+
+def active_user(user_id: str) -> User | None:
+    """The user a token names, if it still exists and is still active (checked every request)."""
+    try:
+        key = uuid.UUID(user_id)
+    except (TypeError, ValueError):
+        return None
+    user = current_database().session.get(User, key)
+    return user if user is not None and user.active else None
+
+
+def is_revoked(jti: str) -> bool:
+    return revocations().is_revoked(jti)
+
+
+def logout(user: User, jti: str, expires: int) -> None:
+    """Revoke the token until its own expiry (the store keeps it no longer than that)."""
+    revocations().revoke(jti, datetime.fromtimestamp(expires, UTC))
+    with current_database().transaction():
+        audit.record("logout", user.id)

@@ -1,0 +1,69 @@
+"""Where a client stands among the portfolio and among similar clients, computed by the database.
+
+Each cohort is one aggregate query (one scan), however many features are compared; the score
+distribution is one grouped query. "Similar" means the same age band and income band.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import case, func, select
+
+from app.database import current_database
+from app.models import Client, User
+from app.services.portfolio import scoped, visible_client
+from modelling.features import FEATURES
+
+AGE_BANDS = ((18, 25), (26, 35), (36, 50), (51, 65), (66, 100))
+INCOME_BANDS = ((0, 20_000), (20_000, 35_000), (35_000, 60_000), (60_000, 100_000),
+                (100_000, None))
+HISTOGRAM_BINS = 20
+
+
+def band_of(value: float, bands) -> tuple:
+    for low, high in bands:
+        if value >= low and (high is None or value <= high):
+            return low, high
+    return bands[-1]
+
+
+def _percentiles(statement, client: Client) -> dict:
+    """Mid-rank percentile of each feature (share below + half the ties), and the cohort size."""
+    cohort = statement.subquery()
+    columns = [func.count().label("n")]
+    for f in FEATURES:
+        value, column = getattr(client, f.name), cohort.c[f.name]
+        columns.append(func.sum(case((column < value, 1.0), (column == value, 0.5), else_=0.0))
+                       .label(f.name))
+    row = current_database().session.execute(select(*columns).select_from(cohort)).one()
+    size = row.n or 0
+    return {"size": size,
+            "percentiles": {f.name: (getattr(row, f.name) or 0) / size if size else None
+                            for f in FEATURES}}
+
+
+def compare(client_id, actor: User) -> dict:
+    client = visible_client(client_id, actor)
+    portfolio = scoped(select(Client.id, *(getattr(Client, f.name) for f in FEATURES)), actor)
+    age_band = band_of(client.age, AGE_BANDS)
+    income_low, income_high = band_of(client.income, INCOME_BANDS)
+    similar = portfolio.where(Client.age.between(*age_band), Client.income >= income_low)
+    if income_high is not None:
+        similar = similar.where(Client.income < income_high)
+    return {
+        "portfolio": _percentiles(portfolio, client),
+        "similar": _percentiles(similar, client),
+        "age_band": list(age_band),
+        "income_band": [income_low, income_high],
+        "histogram": score_histogram(actor),
+    }
+
+
+def score_histogram(actor: User) -> dict:
+    """Counts of the portfolio's latest probabilities in equal bins on [0, 1]."""
+    bucket = func.floor(Client.probability * HISTOGRAM_BINS)
+    statement = scoped(select(bucket.label("bucket"), func.count().label("n")), actor)
+    statement = statement.where(Client.probability.is_not(None)).group_by(bucket)
+    counts = [0] * HISTOGRAM_BINS
+    for row in current_database().session.execute(statement):
+        counts[min(int(row.bucket), HISTOGRAM_BINS - 1)] += row.n
+    return {"edges": [i / HISTOGRAM_BINS for i in range(HISTOGRAM_BINS + 1)], "counts": counts}

@@ -1,0 +1,112 @@
+"""Scoring use cases shared by the API and the dashboard: plain data in, plain data out.
+
+`evaluate` is pure (no storage); the other functions store a score record per scored client and
+an audit event in the same transaction, so every score served is on record.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+import numpy as np
+from flask import current_app
+from sqlalchemy import insert
+
+from app.database import current_database
+from app.models import ScoreRecord, User, utcnow
+from app.services import audit, counterfactual, explanations
+from app.services.errors import Unavailable
+from app.services.models import model_service
+from app.services.policy import policy_for
+from app.services.portfolio import client_summary, visible_client
+from modelling.features import FEATURE_NAMES
+
+
+def served_model():
+    model = model_service().model
+    if model is None:
+        raise Unavailable("No model is being served: scoring is unavailable.")
+    return model
+
+
+def evaluate(rows: Sequence[dict], lang: str = "fr", explain: bool = True, model=None) -> list:
+    """Score validated feature sets with one vectorised model call (the API response shape)."""
+    model = model or served_model()
+    policy = policy_for(model.threshold)
+    X = np.array([[row[name] for name in FEATURE_NAMES] for row in rows], dtype=float)
+    result = model.explain(X)
+    recommendations = [policy.recommend(p) for p in result.probability.tolist()]
+    found = counterfactual.search(model, X, recommendations, policy, lang) if explain else None
+    base = np.broadcast_to(np.asarray(result.base_value, dtype=float), (len(rows),))
+    items = []
+    for i, probability in enumerate(result.probability.tolist()):
+        item = {
+            "probability_of_default": probability,
+            "recommendation": recommendations[i],
+            "threshold": model.threshold,
+            "model_version": model.version,
+            "explanation": None,
+        }
+        if explain:
+            item["explanation"] = explanations.explanation(
+                X[i], result.contributions[i], base[i], found[i], lang
+            )
+        items.append(item)
+    return items
+
+
+def score_features(values: dict, lang: str = "fr", explain: bool = True) -> dict:
+    """One ad-hoc feature set, nothing stored (the dashboard's simulator)."""
+    return evaluate([values], lang, explain)[0]
+
+
+def score_and_record(rows: Sequence[dict], actor: User, lang: str = "fr", explain: bool = True):
+    """Ad-hoc scores (API /score and /score/batch): stored and audited, no client attached."""
+    model = served_model()
+    items = evaluate(rows, lang, explain, model) if rows else []
+    with current_database().transaction() as session:
+        _store(session, rows, items, actor.id)
+        action = "score" if len(rows) == 1 else "score_batch"
+        audit.record(action, actor.id, model_version=model.version, details={"count": len(rows)})
+    return items
+
+
+def score_client(client_id: uuid.UUID, actor: User, lang: str = "fr", explain: bool = True):
+    """Score a stored client with the active model; keep the result as its latest score."""
+    client = visible_client(client_id, actor)
+    model = served_model()
+    item = evaluate([client.features()], lang, explain, model)[0]
+    with current_database().transaction() as session:
+        (score_id,) = _store(session, [client.features()], [item], actor.id, [client.id])
+        client.probability = item["probability_of_default"]
+        client.scored_model_version = model.version
+        client.scored_at = utcnow()
+        audit.record("score_client", actor.id, client.id, model.version)
+    summary = client_summary(client, current_app.config["STALE_AFTER_DAYS"])
+    return item | {"client_id": str(client.id), "score_id": str(score_id),
+                   "data_updated_at": summary["data_updated_at"], "stale": summary["stale"],
+                   "data_age_days": summary["data_age_days"]}
+
+
+def _store(session, rows, items, actor_id, client_ids=None) -> list[uuid.UUID]:
+    now = utcnow()
+    ids = [uuid.uuid4() for _ in items]
+    records = [
+        {
+            "id": ids[i],
+            "client_id": client_ids[i] if client_ids else None,
+            "requested_by": actor_id,
+            "inputs": dict(rows[i]),
+            "probability": item["probability_of_default"],
+            "recommendation": item["recommendation"],
+            "threshold": item["threshold"],
+            "model_version": item["model_version"],
+            "explanation": item["explanation"],
+            "created_at": now,
+        }
+        for i, item in enumerate(items)
+    ]
+    if records:
+        session.execute(insert(ScoreRecord), records)
+    return ids
