@@ -1,0 +1,162 @@
+"""Client page: the advice, the explanation, the cohorts, the decision and the history."""
+
+from __future__ import annotations
+
+import uuid
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, html
+from dash.exceptions import PreventUpdate
+from flask import current_app
+
+from app.i18n import format_number, format_value
+from app.layouts.common import date_text, percent, recommendation_badge
+from app.layouts.figures import contribution_bars, distribution, gauge
+from app.services import cohorts, decisions, portfolio, scoring
+from app.services.errors import ServiceError
+from app.services.policy import policy_for
+from app.texts import t
+from app.web.session import session_actor, session_language
+from modelling.features import FEATURES
+
+LOAD_OUTPUTS = ("client-gauge.figure", "client-recommendation.children",
+                "client-threshold.children", "client-stale-alert.children",
+                "client-features.children", "client-contributions.figure",
+                "client-reasons.children", "client-counterfactual.children",
+                "client-cohorts.children", "client-distribution.figure", "client-error.children")
+
+
+def _actor_and_id(client_id: str):
+    actor = session_actor()
+    if actor is None or not client_id:
+        raise PreventUpdate
+    return actor, uuid.UUID(client_id)
+
+
+def features_table(summary: dict, lang: str):
+    rows = [html.Tr([html.Th(f.label(lang), scope="row"),
+                     html.Td(format_value(f.name, summary[f.name], lang),
+                             id=f"client-value-{f.name}")])
+            for f in FEATURES]
+    rows.append(html.Tr([html.Th(t("data_date", lang), scope="row"),
+                         html.Td(t("data_age", lang, date=date_text(summary["data_updated_at"],
+                                                                     lang),
+                                   days=summary["data_age_days"]))]))
+    return dbc.Table(html.Tbody(rows), size="sm", className="mb-0")
+
+
+def stale_alert(summary: dict, lang: str):
+    if not summary["stale"]:
+        return None
+    return dbc.Alert(
+        [html.I(className="bi bi-exclamation-triangle-fill me-2", **{"aria-hidden": "true"}),
+         html.Strong(t("stale_title", lang)), " ",
+         t("stale_text", lang, date=date_text(summary["data_updated_at"], lang),
+           days=summary["data_age_days"],
+           limit=current_app.config["STALE_AFTER_DAYS"])],
+        color="warning", id="client-stale", className="py-2",
+    )
+
+
+def cohort_table(comparison: dict, lang: str):
+    header = html.Thead(html.Tr([html.Th(t("feature", lang)), html.Th(t("cohort_portfolio", lang)),
+                                 html.Th(t("cohort_similar", lang))]))
+    body = [html.Tr([html.Td(f.label(lang)),
+                     html.Td(percent(comparison["portfolio"]["percentiles"][f.name], lang, 0)),
+                     html.Td(percent(comparison["similar"]["percentiles"][f.name], lang, 0))])
+            for f in FEATURES]
+    caption = t("cohort_sizes", lang,
+                portfolio=format_number(comparison["portfolio"]["size"], lang),
+                similar=format_number(comparison["similar"]["size"], lang))
+    return html.Div([dbc.Table([header, html.Tbody(body)], size="sm", striped=True),
+                     html.P(caption, className="small text-secondary")])
+
+
+def load_client(client_id: str):
+    actor, cid = _actor_and_id(client_id)
+    lang = session_language()
+    try:
+        summary = portfolio.view_client(cid, actor)
+        scored = scoring.score_client(cid, actor, lang)
+        comparison = cohorts.compare(cid, actor)
+    except ServiceError as exc:
+        empty = {"data": [], "layout": {"height": 10}}
+        error = dbc.Alert(exc.message, color="danger", id="client-not-found")
+        return (empty, None, None, None, None, empty, None, None, None, empty, error)
+    policy = policy_for(scored["threshold"])
+    probability = scored["probability_of_default"]
+    explanation = scored["explanation"]
+    counterfactual = explanation["counterfactual"] or {}
+    return (
+        gauge(probability, scored["threshold"], policy.lower, policy.upper, lang),
+        recommendation_badge(scored["recommendation"], lang, "client-recommendation-badge"),
+        t("threshold_text", lang, threshold=percent(scored["threshold"], lang),
+          version=scored["model_version"]),
+        stale_alert(summary, lang),
+        features_table(summary, lang),
+        contribution_bars(explanation["contributions"], lang),
+        [html.Li(r["text"]) for r in explanation["reasons"]] or [html.Li(t("no_reason", lang))],
+        counterfactual.get("text") or counterfactual.get("message"),
+        cohort_table(comparison, lang),
+        distribution(comparison["histogram"], probability, lang),
+        None,
+    )
+
+
+def history_view(client_id: str, _refresh):
+    actor, cid = _actor_and_id(client_id)
+    lang = session_language()
+    try:
+        found = decisions.history(cid, actor)
+    except ServiceError:
+        return None
+    rows = [(d["created_at"], t(f"decision_{d['decision']}", lang), d["justification"] or "")
+            for d in found["decisions"]]
+    rows += [(s["created_at"], t("history_score", lang,
+                                 probability=percent(s["probability_of_default"], lang),
+                                 reco=t(f"reco_{s['recommendation']}", lang)), s["model_version"])
+             for s in found["scores"][:20]]
+    rows.sort(reverse=True)
+    return dbc.Table(
+        [html.Thead(html.Tr([html.Th(t("when", lang)), html.Th(t("what", lang)),
+                             html.Th(t("details", lang))])),
+         html.Tbody([html.Tr([html.Td(date_text(w, lang) + " " + w[11:16]), html.Td(a),
+                              html.Td(b)]) for w, a, b in rows])],
+        size="sm", id="client-history-table",
+    )
+
+
+def record(_clicks, decision: str | None, justification: str | None, client_id: str, refresh):
+    actor, cid = _actor_and_id(client_id)
+    lang = session_language()
+    if not decision:
+        return dbc.Alert(t("decision_missing", lang), color="warning"), refresh
+    try:
+        decisions.record_decision(cid, actor, decision, justification)
+    except ServiceError as exc:
+        text = t("justification_required", lang) if "justification" in exc.fields else exc.message
+        return dbc.Alert(text, color="danger", id="client-decision-error"), refresh
+    return dbc.Alert(t("decision_recorded", lang), color="success",
+                     id="client-decision-ok"), (refresh or 0) + 1
+
+
+def register(dash_app: Dash) -> None:
+    dash_app.callback(
+        *[Output(*target.split(".")) for target in LOAD_OUTPUTS],
+        Input("client-id", "data"),
+    )(load_client)
+    dash_app.callback(
+        Output("client-history", "children"),
+        Input("client-id", "data"),
+        Input("client-refresh", "data"),
+    )(history_view)
+    dash_app.callback(
+        Output("client-decision-feedback", "children"),
+        Output("client-refresh", "data"),
+        Input("client-decision-submit", "n_clicks"),
+        State("client-decision", "value"),
+        State("client-justification", "value"),
+        State("client-id", "data"),
+        State("client-refresh", "data"),
+        prevent_initial_call=True,
+    )(record)

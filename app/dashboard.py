@@ -1,0 +1,32 @@
+"""The adviser dashboard: a Dash app mounted on the Flask server, built inside the factory.
+
+Pages are routed centrally (app/layouts/routes.py) from the URL, so every page has a stable,
+bookmarkable address; callbacks are registered by function (app/callbacks), never with the
+module-level decorator, so the factory can build the app any number of times.
+"""
+
+from __future__ import annotations
+
+from dash import Dash
+from flask import Flask
+
+from app.callbacks import register_callbacks
+from app.config import PROJECT_ROOT
+from app.layouts.shell import shell
+
+
+def init_app(server: Flask) -> Dash:
+    dash_app = Dash(
+        __name__,
+        server=server,
+        url_base_pathname="/",
+        assets_folder=str(PROJECT_ROOT / "assets"),
+        serve_locally=True,
+        suppress_callback_exceptions=True,
+        title="Scoring crédit",
+        update_title=None,
+    )
+    dash_app.layout = shell  # a function: evaluated per request, for the logged-in user
+    register_callbacks(dash_app)
+    server.extensions["dash_app"] = dash_app
+    return dash_app

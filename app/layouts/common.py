@@ -1,0 +1,65 @@
+"""Small building blocks shared by the pages (pure: no queries, no request access)."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from app.i18n import format_number
+from app.texts import t
+
+# The "all" choice of a select: not "", which dbc.Select keeps for its hidden placeholder (an
+# option "" would be shadowed by it and the select would show blank).
+ALL = "all"
+RECOMMENDATION_COLOURS = {"favourable": "success", "review": "warning",
+                          "unfavourable": "danger", "manual_review": "secondary"}
+RECOMMENDATION_ICONS = {"favourable": "bi-check-circle", "review": "bi-question-circle",
+                        "unfavourable": "bi-x-circle", "manual_review": "bi-person-check"}
+
+
+def page_header(title: str, subtitle: str | None = None, page_id: str = "page"):
+    return html.Div(
+        [html.H1(title, className="h3 mb-1", id=f"{page_id}-title"),
+         html.P(subtitle, className="text-secondary mb-3") if subtitle else None],
+        className="page-header",
+    )
+
+
+def card(title: str, body, card_id: str, icon: str | None = None, className: str = ""):
+    header = [html.I(className=f"bi {icon} me-2", **{"aria-hidden": "true"})] if icon else []
+    return dbc.Card(
+        [dbc.CardHeader(html.H2([*header, title], className="h6 mb-0")), dbc.CardBody(body)],
+        id=card_id, className=f"mb-3 shadow-sm {className}",
+    )
+
+
+def recommendation_badge(recommendation: str, lang: str, badge_id: str):
+    badge = dbc.Badge(
+        [html.I(className=f"bi {RECOMMENDATION_ICONS[recommendation]} me-1",
+                **{"aria-hidden": "true"}), t(f"reco_{recommendation}", lang)],
+        color=RECOMMENDATION_COLOURS[recommendation], className="fs-6 p-2",
+    )
+    return html.Span(badge, id=badge_id, **{"data-recommendation": recommendation})
+
+
+def percent(value: float | None, lang: str, decimals: int = 1) -> str:
+    if value is None:
+        return "—"
+    return format_number(100 * value, lang, decimals) + ("\u202f%" if lang == "fr" else "%")
+
+
+def date_text(iso: str, lang: str) -> str:
+    """ISO date-time -> 31/03/2026 (fr) or 2026-03-31 (en)."""
+    day = iso[:10]
+    if lang == "fr":
+        year, month, dd = day.split("-")
+        return f"{dd}/{month}/{year}"
+    return day
+
+
+def decision_aid_banner(lang: str):
+    return dbc.Alert(
+        [html.I(className="bi bi-person-check me-2", **{"aria-hidden": "true"}),
+         t("decision_aid", lang)],
+        color="info", className="py-2 mb-3", id="decision-aid-banner",
+    )

@@ -1,0 +1,107 @@
+"""Pure figure builders: data in, plotly figure out (no queries, no request access)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import plotly.graph_objects as go
+
+from app.i18n import format_number
+from app.texts import t
+from modelling.features import BY_NAME
+
+# Risk colours are reserved for risk (palette in assets/app.css and docs/design.md).
+RISK_UP = "#c0392b"
+RISK_DOWN = "#1e8449"
+BAND_COLOURS = {"favourable": "#d5f5e3", "review": "#fdebd0", "unfavourable": "#fadbd8"}
+NEUTRAL = "#34495e"
+# Series that carry no risk meaning: navy and greys, never red or green.
+CALM_COLOURS = ["#1f3a5f", "#8795a5", "#5d7ea8", "#b5bfca", "#a3824a"]
+FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+
+
+def chart_style(lang: str) -> dict:
+    """Layout settings every chart shares: the page's font, calm colours, French numbers."""
+    return {"separators": ", " if lang == "fr" else ".,", "colorway": CALM_COLOURS,
+            "font": {"family": FONT, "color": "#212529"}}
+
+
+def signed(value: float, lang: str, decimals: int = 2) -> str:
+    """+0,48 / −0,44 (a true minus sign), in the page's language."""
+    sign = "+" if value >= 0 else "−"
+    return sign + format_number(abs(value), lang, decimals)
+
+
+def _percent(value: float, lang: str) -> str:
+    return format_number(100 * value, lang, 1) + ("\u202f%" if lang == "fr" else "%")
+
+
+def gauge(probability: float, threshold: float, lower: float, upper: float, lang: str):
+    """Probability of default on 0-100 %, the three advice zones and the threshold marked."""
+    top = max(0.5, min(1.0, upper * 2.5))
+    figure = go.Figure(
+        go.Indicator(
+            mode="gauge+number",
+            value=100 * probability,
+            number={"suffix": " %", "valueformat": ".1f", "font": {"size": 40}},
+            gauge={
+                "axis": {"range": [0, 100 * top], "ticksuffix": " %"},
+                "bar": {"color": NEUTRAL, "thickness": 0.3},
+                "steps": [
+                    {"range": [0, 100 * lower], "color": BAND_COLOURS["favourable"]},
+                    {"range": [100 * lower, 100 * upper], "color": BAND_COLOURS["review"]},
+                    {"range": [100 * upper, 100 * top], "color": BAND_COLOURS["unfavourable"]},
+                ],
+                "threshold": {"line": {"color": "#000", "width": 3}, "thickness": 0.85,
+                              "value": 100 * threshold},
+            },
+            title={"text": t("gauge_title", lang, threshold=_percent(threshold, lang)),
+                   "font": {"size": 14}},
+        )
+    )
+    figure.update_layout(height=260, margin={"l": 30, "r": 30, "t": 60, "b": 10},
+                         **chart_style(lang))
+    return figure
+
+
+def contribution_bars(contributions: list[dict], lang: str):
+    """One bar per feature, sorted by impact: red with ▲ raises the risk, green with ▼ lowers it."""
+    rows = sorted(contributions, key=lambda c: abs(c["impact"]))
+    labels = [
+        f"{'▲' if c['impact'] > 0 else '▼'} {BY_NAME[c['feature']].label(lang)}" for c in rows
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=[c["impact"] for c in rows],
+            y=labels,
+            orientation="h",
+            marker_color=[RISK_UP if c["impact"] > 0 else RISK_DOWN for c in rows],
+            text=[signed(c["impact"], lang) for c in rows],
+            textposition="auto",
+            hovertemplate="%{y}: %{x:+.3f}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        height=60 + 42 * len(rows), margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        xaxis_title=t("impact_axis", lang), yaxis={"automargin": True},
+        plot_bgcolor="#fff", **chart_style(lang),
+    )
+    figure.add_vline(x=0, line_color="#888", line_width=1)
+    return figure
+
+
+def distribution(probabilities_histogram: dict, client_probability: float | None, lang: str):
+    """Score distribution of the portfolio (pre-binned by the database), the client marked."""
+    edges, counts = probabilities_histogram["edges"], probabilities_histogram["counts"]
+    figure = go.Figure(
+        go.Bar(x=[100 * (a + b) / 2 for a, b in pairwise(edges)],
+               y=counts, width=[100 * (b - a) for a, b in pairwise(edges)],
+               marker_color="#aab7c4", hovertemplate="%{x:.1f} %: %{y}<extra></extra>")
+    )
+    if client_probability is not None:
+        figure.add_vline(x=100 * client_probability, line_color=NEUTRAL, line_width=3,
+                         annotation_text=t("this_client", lang), annotation_position="top")
+    figure.update_layout(height=220, margin={"l": 40, "r": 10, "t": 30, "b": 40},
+                         xaxis_title=t("probability_axis", lang), yaxis_title=t("clients", lang),
+                         plot_bgcolor="#fff", bargap=0.05, **chart_style(lang))
+    return figure

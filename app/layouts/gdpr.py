@@ -1,0 +1,56 @@
+"""Page 5, GDPR and transparency: what is used and why, how long it is kept, how to answer a
+client's rights, and the notice to hand over. Retention periods come from the configuration."""
+
+from __future__ import annotations
+
+from dash import html
+from flask import current_app
+
+from app.layouts.common import card, page_header
+from app.texts import t
+from modelling.features import FEATURES
+
+RETENTION = (
+    ("retention_clients", "RETENTION_CLIENT_DAYS"),
+    ("retention_scores", "RETENTION_SCORE_DAYS"),
+    ("retention_decisions", "RETENTION_DECISION_DAYS"),
+    ("retention_audit", "RETENTION_AUDIT_DAYS"),
+)
+RIGHTS = ("access", "rectification", "erasure", "review", "objection")
+
+
+def retention_rows(lang: str):
+    config = current_app.config
+    return html.Table(
+        [html.Tbody([html.Tr([html.Th(t(key, lang), scope="row"),
+                              html.Td(t("days", lang, days=config[setting]),
+                                      id=f"gdpr-{setting.lower()}")])
+                     for key, setting in RETENTION])],
+        className="table table-sm",
+    )
+
+
+def layout(lang: str, user, query: dict, **_):
+    data = html.Ul([html.Li([html.Strong(f.label(lang)), f" ({f.unit(lang)}) — ",
+                             t(f"gdpr_why_{f.name}", lang)]) for f in FEATURES])
+    rights = html.Dl([item for right in RIGHTS for item in
+                      (html.Dt(t(f"gdpr_right_{right}", lang)),
+                       html.Dd(t(f"gdpr_right_{right}_how", lang)))])
+    return html.Div([
+        page_header(t("gdpr_title", lang), t("gdpr_subtitle", lang), "gdpr"),
+        card(t("gdpr_data_title", lang), [html.P(t("gdpr_data_intro", lang)), data,
+                                         html.P(t("gdpr_minimisation", lang))],
+             "gdpr-data", "bi-database"),
+        card(t("gdpr_basis_title", lang), html.P(t("gdpr_basis", lang)), "gdpr-basis",
+             "bi-bank"),
+        card(t("gdpr_retention_title", lang),
+             [retention_rows(lang), html.P(t("gdpr_stale", lang,
+                                             days=current_app.config["STALE_AFTER_DAYS"]))],
+             "gdpr-retention", "bi-hourglass-split"),
+        card(t("gdpr_rights_title", lang), rights, "gdpr-rights", "bi-person-raised-hand"),
+        card(t("gdpr_notice_title", lang),
+             [html.P(t("gdpr_notice_intro", lang)),
+              html.Blockquote(t("gdpr_notice", "fr"), className="notice-text", lang="fr",
+                              id="gdpr-notice")],
+             "gdpr-notice-card", "bi-file-earmark-text"),
+    ])

@@ -1,0 +1,80 @@
+"""The frame around every page: top bar (user, role, language, navigation) and the page slot."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from app.texts import t
+from app.web.auth import csrf_token
+from app.web.session import session_language, session_user
+
+NAV = (
+    ("/", "nav_portfolio", "bi-people", None),
+    ("/simulator", "nav_simulator", "bi-sliders", None),
+    ("/model", "nav_model", "bi-graph-up", None),
+    ("/gdpr", "nav_gdpr", "bi-shield-lock", None),
+    ("/admin", "nav_admin", "bi-gear", "admin"),
+)
+
+
+def shell():
+    """Evaluated per request by Dash (the guard has already required a logged-in user)."""
+    user, lang = session_user(), session_language()
+    if user is None:  # defensive: never render the frame for an anonymous request
+        return html.Div()
+    return html.Div(
+        [
+            dcc.Location(id="url", refresh="callback-nav"),
+            dcc.Store(id="portfolio-filters", storage_type="session"),
+            top_bar(user, lang),
+            html.Main(id="page-content", className="container-xxl py-3", role="main"),
+        ],
+        lang=lang,
+    )
+
+
+def top_bar(user, lang: str):
+    links = [
+        dbc.NavItem(
+            dbc.NavLink(
+                [html.I(className=f"bi {icon} me-1", **{"aria-hidden": "true"}), t(key, lang)],
+                href=href, active="exact", id=f"nav-{key}",
+            )
+        )
+        for href, key, icon, role in NAV
+        if role is None or user.role == role
+    ]
+    other = "en" if lang == "fr" else "fr"
+    account = html.Div(
+        [
+            html.Span([html.I(className="bi bi-person-circle me-1"), user.email],
+                      className="me-2", id="nav-user"),
+            dbc.Badge(t(f"role_{user.role}", lang), color="light", text_color="dark",
+                      className="me-3", id="nav-role"),
+            html.A(other.upper(), href=f"/language/{other}?next=/", id="nav-language",
+                   className="btn btn-sm btn-outline-light me-2", lang=other,
+                   title="English" if other == "en" else "Français"),
+            html.Form(
+                [
+                    dcc.Input(type="hidden", name="csrf_token", value=csrf_token()),
+                    html.Button(t("logout", lang), type="submit", id="nav-logout",
+                                className="btn btn-sm btn-light"),
+                ],
+                method="post", action="/logout", className="d-inline",
+            ),
+        ],
+        className="d-flex align-items-center text-white small",
+    )
+    return dbc.Navbar(
+        dbc.Container(
+            [
+                dbc.NavbarBrand([html.I(className="bi bi-shield-check me-2"),
+                                 t("app_title", lang)], href="/"),
+                dbc.Nav(links, navbar=True, className="me-auto"),
+                account,
+            ],
+            fluid=True,
+        ),
+        color="primary", dark=True, className="app-navbar",
+    )

@@ -1,0 +1,78 @@
+"""What the admin page shows: users, the audit log, and what retention will purge next."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from app.database import current_database
+from app.models import AuditEvent, Client, Decision, Role, ScoreRecord, User, utcnow
+from app.services.errors import Forbidden
+
+AUDIT_PAGE = 50
+
+
+@dataclass
+class AuditFilter:
+    action: str | None = None
+    client_id: uuid.UUID | None = None
+    actor_id: uuid.UUID | None = None
+    since: datetime | None = None
+    page: int = 1
+
+
+def _require_admin(actor: User) -> None:
+    if actor.role != Role.ADMIN:
+        raise Forbidden("Administrators only.")
+
+
+def list_users(actor: User) -> list[dict]:
+    _require_admin(actor)
+    users = current_database().session.scalars(select(User).order_by(User.email))
+    return [{"id": str(u.id), "email": u.email, "role": u.role.value, "active": u.active,
+             "created_at": u.created_at.isoformat()} for u in users]
+
+
+def audit_log(actor: User, where: AuditFilter) -> dict:
+    _require_admin(actor)
+    statement = select(AuditEvent)
+    if where.action:
+        statement = statement.where(AuditEvent.action == where.action)
+    if where.client_id:
+        statement = statement.where(AuditEvent.client_id == where.client_id)
+    if where.actor_id:
+        statement = statement.where(AuditEvent.actor_id == where.actor_id)
+    if where.since:
+        statement = statement.where(AuditEvent.created_at >= where.since)
+    session = current_database().session
+    total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    rows = session.scalars(statement.order_by(AuditEvent.id.desc()).limit(AUDIT_PAGE)
+                           .offset((where.page - 1) * AUDIT_PAGE))
+    return {"total": total, "items": [
+        {"id": e.id, "created_at": e.created_at.isoformat(), "action": e.action,
+         "actor_id": str(e.actor_id) if e.actor_id else None,
+         "client_id": str(e.client_id) if e.client_id else None,
+         "model_version": e.model_version} for e in rows]}
+
+
+def retention_preview(actor: User, now: datetime | None = None) -> list[dict]:
+    """Per category: the cut-off date and how many rows are older (the next purge's size)."""
+    _require_admin(actor)
+    now, config, session = now or utcnow(), current_app.config, current_database().session
+    categories = (
+        ("clients", Client.data_updated_at, config["RETENTION_CLIENT_DAYS"]),
+        ("scores", ScoreRecord.created_at, config["RETENTION_SCORE_DAYS"]),
+        ("decisions", Decision.created_at, config["RETENTION_DECISION_DAYS"]),
+        ("audit", AuditEvent.created_at, config["RETENTION_AUDIT_DAYS"]),
+    )
+    preview = []
+    for name, column, days in categories:
+        cutoff = now - timedelta(days=days)
+        count = session.scalar(select(func.count()).where(column < cutoff)) or 0
+        preview.append({"category": name, "days": days, "cutoff": cutoff.isoformat(),
+                        "count": count})
+    return preview

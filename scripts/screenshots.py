@@ -1,0 +1,175 @@
+"""Screenshots of every dashboard page for docs/design.md (`make screenshots`).
+
+Starts its own gunicorn on a free loopback port against a temporary SQLite database, a quick
+model and the demo data, logs in with Debian's Chromium (never a downloaded browser), and saves
+each page, in French, 1366 px wide and full-page, to docs/screenshots/<page>.png. Everything is
+local: nothing is fetched from the internet.
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--registry DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+PASSWORD = "Demo-Conseil-2026"  # noqa: S105 - the documented demo log-in of a throwaway store
+WIDTH, HEIGHT = 1366, 768
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def environment(workdir: Path, registry: Path, port: int) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        APP_ENV="development", PORT=str(port), LOG_LEVEL="WARNING", WEB_CONCURRENCY="2",
+        DATABASE_URL=f"sqlite:///{workdir / 'screens.db'}", MODEL_REGISTRY_DIR=str(registry),
+        SECRET_KEY="screens-secret-" + "x" * 32, JWT_SECRET_KEY="screens-jwt-" + "x" * 32,
+        PSEUDONYMISATION_KEY="screens-pseudo-" + "x" * 32,
+    )
+    return env
+
+
+def prepare(env: dict[str, str], train: bool) -> None:
+    run = {"cwd": ROOT, "env": env, "check": True, "capture_output": True, "timeout": 900}
+    if train:
+        subprocess.run([sys.executable, "-m", "modelling", "train", "--quick",  # noqa: S603
+                        "--registry", env["MODEL_REGISTRY_DIR"]], **run)
+    flask = [str(BIN / "flask"), "--app", "wsgi"]
+    subprocess.run([*flask, "db", "upgrade"], **run)  # noqa: S603
+    subprocess.run([*flask, "demo", "init"], **run)  # noqa: S603
+
+
+def serve(env: dict[str, str], port: int) -> subprocess.Popen:
+    server = subprocess.Popen(  # noqa: S603
+        [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
+         "wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2):
+                return server
+        except OSError:
+            time.sleep(0.2)
+    stop(server)
+    raise SystemExit("the server did not start within 60 s")
+
+
+def stop(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+def log_in(page, base: str, email: str) -> None:
+    page.goto(f"{base}/login")
+    page.fill("#login-email", email)
+    page.fill("#login-password", PASSWORD)
+    page.click("#login-submit")
+    page.wait_for_selector("#page-content > *")
+
+
+def save(page, path: Path) -> None:
+    """A full-page PNG, reduced to a small palette so each file stays well under 300 KB."""
+    from PIL import Image
+
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)  # let plotly finish its transitions
+    raw = page.screenshot(full_page=True)
+    image = Image.open(io.BytesIO(raw)).convert("RGB")
+    image.quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+        path, optimize=True)
+    print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
+          f"{image.width}x{image.height}, {path.stat().st_size // 1024} KB")
+
+
+def capture(base: str, out: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT},
+                                      locale="fr-FR")
+        page = context.new_page()
+        page.goto(f"{base}/login")
+        save(page, out / "login.png")
+        log_in(page, base, "conseiller1@demo.example")
+        page.wait_for_selector("#portfolio-table td a")
+        save(page, out / "portfolio.png")
+        page.select_option("#portfolio-risk", "high")
+        page.wait_for_selector("#portfolio-table td a")
+        page.wait_for_timeout(500)
+        page.select_option("#portfolio-risk", "all")
+        page.check("#portfolio-stale")
+        page.wait_for_timeout(800)
+        page.wait_for_selector("#portfolio-table td a")
+        page.click("#portfolio-table td a")
+        page.wait_for_selector("#client-gauge .main-svg")
+        page.wait_for_selector("#client-history-table")
+        save(page, out / "client.png")
+        client = page.url.rsplit("/", 1)[-1]
+        page.goto(f"{base}/simulator?client={client}")
+        page.wait_for_selector("#simulator-gauge .main-svg")
+        page.wait_for_selector("#simulator-recommendation-badge")
+        save(page, out / "simulator.png")
+        page.goto(f"{base}/model")
+        page.wait_for_selector("#model-metrics")
+        save(page, out / "model.png")
+        page.goto(f"{base}/gdpr")
+        page.wait_for_selector("#gdpr-notice")
+        save(page, out / "gdpr.png")
+        page.context.clear_cookies()
+        log_in(page, base, "admin@demo.example")
+        page.goto(f"{base}/admin")
+        page.wait_for_selector("#admin-audit-table")
+        save(page, out / "admin.png")
+        browser.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--registry", type=Path, help="an existing model registry to reuse")
+    args = parser.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"{CHROMIUM} not found: install Debian's chromium package")
+    with tempfile.TemporaryDirectory(prefix="screens-") as tmp:
+        workdir = Path(tmp)
+        registry = args.registry or workdir / "registry"
+        port = free_port()
+        env = environment(workdir, registry, port)
+        prepare(env, train=args.registry is None)
+        server = serve(env, port)
+        try:
+            capture(f"http://127.0.0.1:{port}", args.out.resolve())
+        finally:
+            stop(server)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
