@@ -1,0 +1,44 @@
+"""Human oversight (AI Act Art. 14): an administrator can switch the model off and on.
+
+The switch lives in the database, so every worker and every process sees it at once. While it
+is off, scoring answers "manual_review" with no probability, and the dashboard shows a banner.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.database import current_database
+from app.models import AppSetting, Role, User, utcnow
+from app.services import audit
+from app.services.errors import Forbidden
+
+MODEL_ENABLED = "model_enabled"
+
+
+def model_enabled() -> bool:
+    value = current_database().session.scalar(
+        select(AppSetting.value).where(AppSetting.key == MODEL_ENABLED))
+    return value is None or bool(value)
+
+
+def set_model_enabled(enabled: bool, actor: User) -> dict:
+    if actor.role != Role.ADMIN:
+        raise Forbidden("Only an administrator can switch the model on or off.")
+    with current_database().transaction() as session:
+        setting = session.get(AppSetting, MODEL_ENABLED)
+        if setting is None:
+            setting = AppSetting(key=MODEL_ENABLED)
+            session.add(setting)
+        setting.value, setting.updated_at, setting.updated_by = bool(enabled), utcnow(), actor.id
+        audit.record("model_switch", actor.id, details={"enabled": bool(enabled)})
+    return status()
+
+
+def status() -> dict:
+    setting = current_database().session.get(AppSetting, MODEL_ENABLED)
+    return {
+        "enabled": setting is None or bool(setting.value),
+        "changed_at": setting.updated_at.isoformat() if setting else None,
+        "changed_by": str(setting.updated_by) if setting and setting.updated_by else None,
+    }

@@ -1,0 +1,80 @@
+"""Storage limitation (GDPR Art. 5.1.e): what has outlived its retention period, and the purge.
+
+One category at a time, each in its own transaction, so a failure in one leaves the others
+consistent. The purge writes one audit event with the counts (never an identifier of what went).
+A score that backs a decision still within its retention is kept until that decision goes.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from flask import current_app
+from sqlalchemy import ColumnElement, delete, exists, func, select
+
+from app.database import current_database
+from app.models import AuditEvent, Client, Decision, RevokedToken, ScoreRecord, utcnow
+from app.services import audit
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    model: type
+    setting: str | None  # retention setting in days; None: the row's own expiry date
+
+    def expired(self, now: datetime) -> ColumnElement[bool]:
+        if self.model is RevokedToken:
+            return RevokedToken.expires_at < now
+        cutoff = now - timedelta(days=current_app.config[self.setting])
+        if self.model is Client:
+            return Client.data_updated_at < cutoff
+        if self.model is ScoreRecord:
+            backs_a_decision = exists().where(Decision.score_id == ScoreRecord.id)
+            return (ScoreRecord.created_at < cutoff) & ~backs_a_decision
+        return self.model.created_at < cutoff
+
+
+# Order matters: decisions before the scores they reference, clients last (cascade).
+CATEGORIES = (
+    Category("decisions", Decision, "RETENTION_DECISION_DAYS"),
+    Category("scores", ScoreRecord, "RETENTION_SCORE_DAYS"),
+    Category("clients", Client, "RETENTION_CLIENT_DAYS"),
+    Category("audit", AuditEvent, "RETENTION_AUDIT_DAYS"),
+    Category("revoked_tokens", RevokedToken, None),
+)
+
+
+def preview(now: datetime | None = None) -> list[dict]:
+    """Per category: the retention, the cut-off and how many rows the next purge takes."""
+    now, session = now or utcnow(), current_database().session
+    rows = []
+    for category in CATEGORIES:
+        count = session.scalar(select(func.count()).select_from(category.model)
+                               .where(category.expired(now))) or 0
+        days = current_app.config[category.setting] if category.setting else None
+        cutoff = (now - timedelta(days=days)).isoformat() if days else now.isoformat()
+        rows.append({"category": category.name, "days": days, "cutoff": cutoff, "count": count})
+    return rows
+
+
+def purge(now: datetime | None = None, dry_run: bool = False, actor_id=None) -> dict[str, int]:
+    """Delete what has expired, one transaction per category; audit the counts once."""
+    now = now or utcnow()
+    if dry_run:
+        return {row["category"]: row["count"] for row in preview(now)}
+    database = current_database()
+    counts: dict[str, int] = {}
+    for category in CATEGORIES:
+        with database.transaction() as session:
+            result = session.execute(delete(category.model).where(category.expired(now)),
+                                     execution_options={"synchronize_session": "fetch"})
+            counts[category.name] = result.rowcount or 0
+    with database.transaction():
+        audit.record("purge", actor_id, details={"counts": counts, "as_of": now.isoformat()})
+    log.info("retention purge: %s", counts)
+    return counts

@@ -1,0 +1,107 @@
+"""Client rights (GDPR Arts 15-17, 22): access (export), rectification, erasure, human review.
+
+Each is one transaction with its audit event, so an acknowledged request is always on record.
+The audit keeps that an erasure happened, by whom and when, and never the erased features.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import select
+
+from app.database import current_database
+from app.models import Client, Decision, Role, ScoreRecord, User, utcnow
+from app.services import audit
+from app.services.errors import Forbidden, Invalid, NotFound
+from app.services.portfolio import client_summary, visible_client
+from modelling.features import FEATURE_NAMES, validate
+
+
+def _retention_date(moment, setting: str) -> str:
+    return (moment + timedelta(days=current_app.config[setting])).isoformat()
+
+
+def export_client(client_id: uuid.UUID, actor: User) -> dict:
+    """Everything held on one client, with the date each item is due to be deleted."""
+    client = visible_client(client_id, actor)
+    session = current_database().session
+    scores = session.scalars(select(ScoreRecord).where(ScoreRecord.client_id == client.id)
+                             .order_by(ScoreRecord.created_at))
+    decisions = session.scalars(select(Decision).where(Decision.client_id == client.id)
+                                .order_by(Decision.created_at))
+    summary = client_summary(client, current_app.config["STALE_AFTER_DAYS"])
+    document = {
+        "client_id": str(client.id),
+        "exported_at": utcnow().isoformat(),
+        "features": client.features(),
+        "data_updated_at": summary["data_updated_at"],
+        "created_at": client.created_at.isoformat(),
+        "stale": summary["stale"],
+        "review_requested_at": (client.review_requested_at.isoformat()
+                                if client.review_requested_at else None),
+        "retention": {"client_data_until": _retention_date(client.data_updated_at,
+                                                           "RETENTION_CLIENT_DAYS")},
+        "scores": [{
+            "id": str(s.id), "created_at": s.created_at.isoformat(), "inputs": s.inputs,
+            "probability_of_default": s.probability, "recommendation": s.recommendation,
+            "threshold": s.threshold, "model_version": s.model_version,
+            "explanation": s.explanation,
+            "kept_until": _retention_date(s.created_at, "RETENTION_SCORE_DAYS"),
+        } for s in scores],
+        "decisions": [{
+            "id": str(d.id), "score_id": str(d.score_id), "created_at": d.created_at.isoformat(),
+            "decision": d.decision, "justification": d.justification,
+            "human_review": d.human_review, "adviser_id": str(d.adviser_id) if d.adviser_id
+            else None, "kept_until": _retention_date(d.created_at, "RETENTION_DECISION_DAYS"),
+        } for d in decisions],
+    }
+    with current_database().transaction():
+        audit.record("export", actor.id, client.id)
+    return document
+
+
+def rectify_client(client_id: uuid.UUID, actor: User, changes: dict) -> dict:
+    """Update some features (validated as for scoring, on the merged record); audited."""
+    client = visible_client(client_id, actor)
+    if actor.role != Role.ADVISER:
+        raise Forbidden("Only the client's adviser can rectify the client's data.")
+    unknown = sorted(set(changes) - set(FEATURE_NAMES))
+    if unknown:
+        raise Invalid("Unknown fields.", {name: "is not a feature" for name in unknown})
+    clean, errors = validate(client.features() | changes)
+    if errors:
+        raise Invalid("Invalid features.", errors)
+    with current_database().transaction():
+        for name in changes:
+            setattr(client, name, clean[name])
+        client.data_updated_at = utcnow()
+        # The kept score was computed on the old data: drop it until the client is re-scored.
+        client.probability = client.scored_model_version = client.scored_at = None
+        audit.record("rectification", actor.id, client.id,
+                     details={"fields": sorted(changes)})
+    return client_summary(client, current_app.config["STALE_AFTER_DAYS"])
+
+
+def erase_client(client_id: uuid.UUID, actor: User) -> None:
+    """Remove the client, its scores and decisions in one transaction (admins only)."""
+    if actor.role != Role.ADMIN:
+        raise Forbidden("Only an administrator can erase a client.")
+    with current_database().transaction() as session:
+        client = session.get(Client, client_id)
+        if client is None:
+            raise NotFound("No such client.")
+        session.delete(client)  # scores and decisions go by ON DELETE CASCADE
+        audit.record("erasure", actor.id, client_id)
+
+
+def request_review(client_id: uuid.UUID, actor: User) -> dict:
+    """Record the client's request for human re-examination; open until an adviser decides."""
+    client = visible_client(client_id, actor)
+    with current_database().transaction():
+        client.review_requested_at = client.review_requested_at or utcnow()
+        audit.record("review_request", actor.id, client.id)
+    return {"client_id": str(client.id),
+            "review_requested_at": client.review_requested_at.isoformat()}
