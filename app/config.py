@@ -59,6 +59,7 @@ class Config:
     RATELIMIT_STORAGE_URI: str | None = None  # None: REDIS_URL if set, else memory://
     RATELIMIT_LOGIN = "5 per minute"  # failed log-ins, per account and per address
     RATELIMIT_SCORE = "6000 per minute"  # scored clients per identity (a batch counts each)
+    RATELIMIT_EXPORT = "30 per minute"  # client exports (GDPR Art. 15), per identity
     RATELIMIT_DEFAULT = "1200 per minute"  # every other API route, per identity or address
     RATELIMIT_HEADERS_ENABLED = True
     MAX_CONTENT_LENGTH = 1024 * 1024  # a 1,000-client batch is ~100 kB
@@ -107,9 +108,10 @@ _STR_SETTINGS = (
     "RATELIMIT_STORAGE_URI",
     "RATELIMIT_LOGIN",
     "RATELIMIT_SCORE",
+    "RATELIMIT_EXPORT",
     "RATELIMIT_DEFAULT",
 )
-_RATE_SETTINGS = ("RATELIMIT_LOGIN", "RATELIMIT_SCORE", "RATELIMIT_DEFAULT")
+_RATE_SETTINGS = ("RATELIMIT_LOGIN", "RATELIMIT_SCORE", "RATELIMIT_EXPORT", "RATELIMIT_DEFAULT")
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 

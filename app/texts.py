@@ -236,6 +236,32 @@ FR: dict[str, str] = {
     "purge_scores": "Scores",
     "purge_decisions": "Décisions",
     "purge_audit": "Journal",
+    "purge_revoked_tokens": "Jetons révoqués",
+    "purge_until_expiry": "jusqu'à expiration",
+    "purge_schedule": "La purge s'exécute chaque jour (processus clock) et peut être lancée à la "
+    "main : flask --app wsgi gdpr purge [--dry-run].",
+    # human oversight (AI Act art. 14)
+    "model_off_banner": "Modèle désactivé par un administrateur : aucun score n'est calculé, "
+    "chaque dossier est examiné manuellement.",
+    "model_off_text": "Le modèle est désactivé : examinez le dossier et décidez sans score.",
+    "switch_title": "Modèle en service (supervision humaine)",
+    "switch_on_status": "Le modèle est en service.",
+    "switch_off_status": "Le modèle est désactivé : les scores répondent « examen manuel ».",
+    "switch_changed": "Dernier changement : {date} par {actor}.",
+    "switch_turn_off": "Désactiver le modèle",
+    "switch_turn_on": "Remettre le modèle en service",
+    # client rights
+    "export_button": "Exporter les données du client (JSON)",
+    "export_help": "Tout ce qui est détenu sur ce client (art. 15 RGPD) ; l'export est journalisé.",
+    "review_requested": "Le client a demandé un réexamen humain le {date} : votre prochaine "
+    "décision y répond et vous en êtes le réexaminateur.",
+    "review_record": "Enregistrer une demande de réexamen du client",
+    "retention_tokens": "Jetons révoqués",
+    "until_expiry": "Jusqu'à leur expiration",
+    # service state
+    "db_unavailable_title": "Service momentanément indisponible",
+    "db_unavailable": "La base de données ne répond pas. La page se rechargera d'elle-même ; "
+    "réessayez dans quelques secondes.",
 }
 
 EN: dict[str, str] = {
@@ -444,6 +470,29 @@ EN: dict[str, str] = {
     "purge_scores": "Scores",
     "purge_decisions": "Decisions",
     "purge_audit": "Log",
+    "purge_revoked_tokens": "Revoked tokens",
+    "purge_until_expiry": "until expiry",
+    "purge_schedule": "The purge runs every day (clock process) and can be run by hand: "
+    "flask --app wsgi gdpr purge [--dry-run].",
+    "model_off_banner": "Model switched off by an administrator: no score is computed, every "
+    "file is reviewed by hand.",
+    "model_off_text": "The model is switched off: review the file and decide without a score.",
+    "switch_title": "Model in service (human oversight)",
+    "switch_on_status": "The model is in service.",
+    "switch_off_status": "The model is switched off: scores answer \"manual review\".",
+    "switch_changed": "Last change: {date} by {actor}.",
+    "switch_turn_off": "Switch the model off",
+    "switch_turn_on": "Put the model back in service",
+    "export_button": "Export the client's data (JSON)",
+    "export_help": "Everything held on this client (GDPR Art. 15); the export is logged.",
+    "review_requested": "The client asked for human review on {date}: your next decision "
+    "answers it and you are its reviewer.",
+    "review_record": "Record the client's request for review",
+    "retention_tokens": "Revoked tokens",
+    "until_expiry": "Until they expire",
+    "db_unavailable_title": "Service temporarily unavailable",
+    "db_unavailable": "The database is not answering. The page will reload by itself; try "
+    "again in a few seconds.",
 }
 
 TEXTS: dict[str, dict[str, str]] = {"fr": FR, "en": EN}

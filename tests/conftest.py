@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import uuid
 
 import pytest
@@ -89,6 +91,18 @@ def database_url(request, tmp_path, sqlite_template):
         connection.execute(text("INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, :genesis)"),
                            {"genesis": GENESIS})
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def model_registry(tmp_path_factory):
+    """A quick model, trained once for the whole session (about 20 s); shared by the API,
+    dashboard and browser tests."""
+    path = tmp_path_factory.mktemp("registry")
+    subprocess.run(
+        [sys.executable, "-m", "modelling", "train", "--quick", "--registry", str(path)],
+        check=True, capture_output=True, timeout=600,
+    )
+    return path
 
 
 @pytest.fixture

@@ -12,9 +12,10 @@ API_PREFIX = "/api/v1"
 
 
 def routes() -> list:
-    from app.api import auth, clients, models, scoring, users
+    from app.api import admin, auth, clients, models, rights, scoring, users
 
-    return [*auth.ROUTES, *scoring.ROUTES, *clients.ROUTES, *models.ROUTES, *users.ROUTES]
+    return [*auth.ROUTES, *scoring.ROUTES, *clients.ROUTES, *rights.ROUTES, *models.ROUTES,
+            *users.ROUTES, *admin.ROUTES]
 
 
 def init_app(app: Flask) -> None:

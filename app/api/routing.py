@@ -42,6 +42,7 @@ class Route:
     tag: str
     roles: tuple[str, ...] | None = ALL_ROLES  # None: public, no token
     kind: str = "access"  # token type: "access", "refresh" or "any"
+    fresh: bool = False  # True: only a token from a log-in, not from a refresh
     body: type[BaseModel] | None = None
     query: type[BaseModel] | None = None
     response: type[BaseModel] | None = None
@@ -80,7 +81,7 @@ def _endpoint(route: Route):
     def view(**path):
         kwargs: dict[str, Any] = dict(path)
         if route.roles is not None:
-            kwargs["user"] = authorise(route.kind, route.roles)
+            kwargs["user"] = authorise(route.kind, route.roles, route.fresh)
         if route.query is not None:
             kwargs["query"] = validate(route.query, request.args.to_dict())
         if route.body is not None:

@@ -48,6 +48,12 @@ def _revoked(_header: dict, _payload: dict) -> Response:
     return _unauthorised("token_revoked", "The token has been revoked.")
 
 
+@jwt.needs_fresh_token_loader
+def _not_fresh(_header: dict, _payload: dict) -> Response:
+    return _unauthorised("fresh_token_required",
+                         "This operation needs a token from a fresh log-in, not a refreshed one.")
+
+
 @jwt.user_lookup_error_loader
 def _no_user(_header: dict, _payload: dict) -> Response:
     return _unauthorised("invalid_token", "The token is invalid.")
@@ -58,10 +64,10 @@ def _claims_failed(_header: dict, _payload: dict) -> Response:
     return _unauthorised("invalid_token", "The token is invalid.")
 
 
-def authorise(kind: str, roles: tuple[str, ...]) -> User:
+def authorise(kind: str, roles: tuple[str, ...], fresh: bool = False) -> User:
     """Verify the token of the request (type, signature, issuer, audience, expiry, revocation,
-    active user), then the role; returns the user."""
-    verify_jwt_in_request(refresh=kind == "refresh", verify_type=kind != "any")
+    freshness when asked, active user), then the role; returns the user."""
+    verify_jwt_in_request(refresh=kind == "refresh", verify_type=kind != "any", fresh=fresh)
     user = get_current_user()
     if roles and user.role.value not in roles:
         raise ApiError(403, "forbidden", "Your role does not allow this operation.")

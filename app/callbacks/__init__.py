@@ -6,7 +6,7 @@ from dash import Dash
 
 
 def register_callbacks(dash_app: Dash) -> None:
-    from app.callbacks import admin, client, model, portfolio, router, simulator
+    from app.callbacks import admin, client, model, oversight, portfolio, rights, router, simulator
 
-    for module in (router, portfolio, client, simulator, model, admin):
+    for module in (router, oversight, portfolio, client, rights, simulator, model, admin):
         module.register(dash_app)

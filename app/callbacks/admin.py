@@ -57,7 +57,8 @@ def admin_tables(action: str | None, client: str | None, days: int | None):
                            e["client_id"] or "—", e["model_version"] or "—"]
                           for e in log["items"]], "admin-audit-table")]),
         _table([t("purge_category", lang), t("purge_rule", lang), t("purge_count", lang)],
-               [[t(f"purge_{p['category']}", lang), t("days", lang, days=p["days"]),
+               [[t(f"purge_{p['category']}", lang),
+                 t("days", lang, days=p["days"]) if p["days"] else t("purge_until_expiry", lang),
                  format_number(p["count"], lang)] for p in purge], "admin-purge-table"),
     )
 

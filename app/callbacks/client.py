@@ -72,6 +72,20 @@ def cohort_table(comparison: dict, lang: str):
                      html.P(caption, className="small text-secondary")])
 
 
+def manual_review_outputs(summary: dict, lang: str) -> tuple:
+    """The client page while the model is switched off: the data, no score, no explanation."""
+    empty = {"data": [], "layout": {"height": 10}}
+    shown = {
+        "client-recommendation.children": recommendation_badge(
+            "manual_review", lang, "client-recommendation-badge"),
+        "client-threshold.children": t("model_off_text", lang),
+        "client-stale-alert.children": stale_alert(summary, lang),
+        "client-features.children": features_table(summary, lang),
+    }
+    return tuple(shown.get(target, empty if target.endswith(".figure") else None)
+                 for target in LOAD_OUTPUTS)
+
+
 def load_client(client_id: str):
     actor, cid = _actor_and_id(client_id)
     lang = session_language()
@@ -83,6 +97,8 @@ def load_client(client_id: str):
         empty = {"data": [], "layout": {"height": 10}}
         error = dbc.Alert(exc.message, color="danger", id="client-not-found")
         return (empty, None, None, None, None, empty, None, None, None, empty, error)
+    if scored["probability_of_default"] is None:  # model switched off: the adviser decides
+        return manual_review_outputs(summary, lang)
     policy = policy_for(scored["threshold"])
     probability = scored["probability_of_default"]
     explanation = scored["explanation"]

@@ -57,6 +57,11 @@ def simulate(*values):
         scored = scoring.score_features(clean, lang)
     except ServiceError as exc:
         return no_update, None, no_update, None, None, dbc.Alert(exc.message, color="danger")
+    if scored["probability_of_default"] is None:  # model switched off (human oversight)
+        empty = {"data": [], "layout": {"height": 10}}
+        off = dbc.Alert(t("model_off_text", lang), color="secondary", id="simulator-model-off")
+        badge = recommendation_badge("manual_review", lang, "simulator-recommendation-badge")
+        return empty, badge, empty, None, None, off
     policy = policy_for(scored["threshold"])
     explanation = scored["explanation"]
     counterfactual = explanation["counterfactual"] or {}

@@ -31,10 +31,19 @@ def audit_filters(lang: str):
 def layout(lang: str, user, query: dict, **_):
     return html.Div([
         page_header(t("admin_title", lang), t("admin_subtitle", lang), "admin"),
+        card(t("switch_title", lang), [
+            html.Div(id="admin-model-status", role="status"),
+            dbc.Button(t("switch_turn_off", lang), id="admin-model-off", color="danger",
+                       size="sm", className="me-2"),
+            dbc.Button(t("switch_turn_on", lang), id="admin-model-on", color="success",
+                       size="sm"),
+        ], "admin-model-card", "bi-toggle-on"),
         card(t("users_title", lang), html.Div(id="admin-users"), "admin-users-card",
              "bi-people"),
         card(t("audit_title", lang), [audit_filters(lang), html.Div(id="admin-audit")],
              "admin-audit-card", "bi-journal-text"),
-        card(t("purge_title", lang), html.Div(id="admin-purge"), "admin-purge-card",
-             "bi-trash3"),
+        card(t("purge_title", lang), [html.Div(id="admin-purge"),
+                                      html.P(t("purge_schedule", lang),
+                                             className="small text-secondary mb-0")],
+             "admin-purge-card", "bi-trash3"),
     ])

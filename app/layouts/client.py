@@ -26,7 +26,19 @@ def client_card(lang: str):
     return card(t("client_card_title", lang), [
         html.Div(id="client-stale-alert"),
         html.Div(id="client-features"),
-        html.Div(id="client-review-request"),
+        html.Div(id="client-review-request", className="mt-2", role="status"),
+        html.Div([
+            dbc.Button([html.I(className="bi bi-person-raised-hand me-1",
+                               **{"aria-hidden": "true"}), t("review_record", lang)],
+                       id="client-review-record", color="outline-secondary", size="sm",
+                       className="me-2 mb-1"),
+            dbc.Button([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}),
+                        t("export_button", lang)],
+                       id="client-export", color="outline-primary", size="sm",
+                       className="mb-1"),
+            dcc.Download(id="client-export-download"),
+        ], className="mt-2"),
+        html.P(t("export_help", lang), className="small text-secondary mb-0"),
     ], "client-card", "bi-person-vcard")
 
 

@@ -27,7 +27,10 @@ def shell():
         [
             dcc.Location(id="url", refresh="callback-nav"),
             dcc.Store(id="portfolio-filters", storage_type="session"),
+            dcc.Store(id="model-switch-changed", data=0),  # bumped by the admin's toggle
             top_bar(user, lang),
+            # Filled while an admin has switched the model off (AI Act Art. 14), on every page.
+            html.Div(id="model-off-banner", className="container-xxl pt-2", role="status"),
             html.Main(id="page-content", className="container-xxl py-3", role="main"),
         ],
         lang=lang,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from flask import current_app
 from sqlalchemy import func, select
 
 from app.database import current_database
-from app.models import AuditEvent, Client, Decision, Role, ScoreRecord, User, utcnow
+from app.models import AuditEvent, Role, User
+from app.services import retention
 from app.services.errors import Forbidden
 
 AUDIT_PAGE = 50
@@ -60,19 +60,7 @@ def audit_log(actor: User, where: AuditFilter) -> dict:
 
 
 def retention_preview(actor: User, now: datetime | None = None) -> list[dict]:
-    """Per category: the cut-off date and how many rows are older (the next purge's size)."""
+    """Per category: the cut-off and how many rows the next purge takes (the purge's own rules,
+    so what the page shows is exactly what `gdpr purge` deletes)."""
     _require_admin(actor)
-    now, config, session = now or utcnow(), current_app.config, current_database().session
-    categories = (
-        ("clients", Client.data_updated_at, config["RETENTION_CLIENT_DAYS"]),
-        ("scores", ScoreRecord.created_at, config["RETENTION_SCORE_DAYS"]),
-        ("decisions", Decision.created_at, config["RETENTION_DECISION_DAYS"]),
-        ("audit", AuditEvent.created_at, config["RETENTION_AUDIT_DAYS"]),
-    )
-    preview = []
-    for name, column, days in categories:
-        cutoff = now - timedelta(days=days)
-        count = session.scalar(select(func.count()).where(column < cutoff)) or 0
-        preview.append({"category": name, "days": days, "cutoff": cutoff.isoformat(),
-                        "count": count})
-    return preview
+    return retention.preview(now)

@@ -35,7 +35,10 @@ def authenticate(email: str, password: str) -> User | None:
 def issue_tokens(user: User) -> dict:
     claims = {"role": user.role.value}
     tokens = {
-        "access_token": create_access_token(identity=str(user.id), additional_claims=claims),
+        # Fresh: proves a password was just given (export and erasure require it); tokens
+        # from /auth/refresh are not.
+        "access_token": create_access_token(identity=str(user.id), additional_claims=claims,
+                                            fresh=True),
         "refresh_token": create_refresh_token(identity=str(user.id), additional_claims=claims),
         "token_type": "Bearer",
         "expires_in": int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds()),

@@ -38,12 +38,18 @@ def record_decision(client_id: uuid.UUID, actor: User, decision: str, justificat
             {"justification": "is required when the decision goes against the recommendation"},
         )
     with current_database().transaction() as session:
+        # A decision after the client asked for human review answers it (Art. 22(3)): the
+        # deciding adviser is its reviewer, and the request is closed.
+        human_review = client.review_requested_at is not None
         row = Decision(score_id=score.id, client_id=client.id, adviser_id=actor.id,
-                       decision=decision, justification=justification, created_at=utcnow())
+                       decision=decision, justification=justification, created_at=utcnow(),
+                       human_review=human_review)
         session.add(row)
+        client.review_requested_at = None
         session.flush()
         audit.record("decision", actor.id, client.id, score.model_version,
-                     details={"decision": decision, "against_recommendation":
+                     details={"decision": decision, "human_review": human_review,
+                              "against_recommendation":
                               goes_against(score.recommendation, decision)})
     return decision_dict(row) | {"recommendation": score.recommendation}
 
@@ -57,6 +63,7 @@ def decision_dict(row: Decision) -> dict:
         "decision": row.decision,
         "justification": row.justification,
         "created_at": row.created_at.isoformat(),
+        "human_review": bool(row.human_review),
     }
 
 

@@ -6,6 +6,7 @@ never logged.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 
 from app.models import User
@@ -20,10 +21,8 @@ def resolve_client(text: str, actor: User) -> uuid.UUID:
     if not text:
         raise NotFound("Type a client UUID or a customer reference.")
     candidates = []
-    try:
+    with contextlib.suppress(ValueError):  # not a UUID: maybe a customer reference
         candidates.append(uuid.UUID(text))
-    except ValueError:
-        pass
     candidates.append(client_uuid(text))
     for candidate in candidates:
         try:

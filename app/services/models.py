@@ -6,6 +6,7 @@ import logging
 import threading
 
 from flask import Flask, current_app
+
 from modelling.registry import Registry, RegistryError, ServedModel
 
 log = logging.getLogger(__name__)

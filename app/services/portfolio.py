@@ -64,6 +64,8 @@ def client_summary(client: Client, stale_after_days: int, now: datetime | None =
         "probability_of_default": client.probability,
         "scored_model_version": client.scored_model_version,
         "scored_at": client.scored_at.isoformat() if client.scored_at else None,
+        "review_requested_at": (client.review_requested_at.isoformat()
+                                if client.review_requested_at else None),
     }
 
 

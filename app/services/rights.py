@@ -24,9 +24,20 @@ def _retention_date(moment, setting: str) -> str:
     return (moment + timedelta(days=current_app.config[setting])).isoformat()
 
 
+def _rights_client(client_id: uuid.UUID, actor: User) -> Client:
+    """The client's adviser and supervisors reach it as usual; admins handle rights requests
+    for any client (they read no portfolio otherwise)."""
+    if actor.role == Role.ADMIN:
+        client = current_database().session.get(Client, client_id)
+        if client is None:
+            raise NotFound("No such client.")
+        return client
+    return visible_client(client_id, actor)
+
+
 def export_client(client_id: uuid.UUID, actor: User) -> dict:
     """Everything held on one client, with the date each item is due to be deleted."""
-    client = visible_client(client_id, actor)
+    client = _rights_client(client_id, actor)
     session = current_database().session
     scores = session.scalars(select(ScoreRecord).where(ScoreRecord.client_id == client.id)
                              .order_by(ScoreRecord.created_at))
@@ -82,10 +93,10 @@ def rectify_client(client_id: uuid.UUID, actor: User, changes: dict) -> dict:
         client.probability = client.scored_model_version = client.scored_at = None
         audit.record("rectification", actor.id, client.id,
                      details={"fields": sorted(changes)})
-    return client_summary(client, current_app.config["STALE_AFTER_DAYS"])
+    return client_summary(client, current_app.config["STALE_AFTER_DAYS"]) | {"risk_band": None}
 
 
-def erase_client(client_id: uuid.UUID, actor: User) -> None:
+def erase_client(client_id: uuid.UUID, actor: User) -> dict:
     """Remove the client, its scores and decisions in one transaction (admins only)."""
     if actor.role != Role.ADMIN:
         raise Forbidden("Only an administrator can erase a client.")
@@ -94,7 +105,9 @@ def erase_client(client_id: uuid.UUID, actor: User) -> None:
         if client is None:
             raise NotFound("No such client.")
         session.delete(client)  # scores and decisions go by ON DELETE CASCADE
-        audit.record("erasure", actor.id, client_id)
+        event = audit.record("erasure", actor.id, client_id)
+    return {"client_id": str(client_id), "erased": True,
+            "erased_at": event.created_at.isoformat()}
 
 
 def request_review(client_id: uuid.UUID, actor: User) -> dict:
@@ -105,3 +118,10 @@ def request_review(client_id: uuid.UUID, actor: User) -> dict:
         audit.record("review_request", actor.id, client.id)
     return {"client_id": str(client.id),
             "review_requested_at": client.review_requested_at.isoformat()}
+
+
+def review_requested_at(client_id: uuid.UUID, actor: User) -> str | None:
+    """When the client's open request for human review was made, or None (not audited: it is
+    shown on the client page, whose view is audited already)."""
+    client = visible_client(client_id, actor)
+    return client.review_requested_at.isoformat() if client.review_requested_at else None

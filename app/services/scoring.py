@@ -1,7 +1,9 @@
 """Scoring use cases shared by the API and the dashboard: plain data in, plain data out.
 
 `evaluate` is pure (no storage); the other functions store a score record per scored client and
-an audit event in the same transaction, so every score served is on record.
+an audit event in the same transaction, so every score served is on record. While an
+administrator has switched the model off (services/oversight), every score is "manual_review"
+with no probability: the adviser decides without the model.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from sqlalchemy import insert
 
 from app.database import current_database
 from app.models import ScoreRecord, User, utcnow
-from app.services import audit, counterfactual, explanations
+from app.services import audit, counterfactual, explanations, oversight
 from app.services.errors import Unavailable
 from app.services.models import model_service
 from app.services.policy import policy_for
@@ -56,33 +58,44 @@ def evaluate(rows: Sequence[dict], lang: str = "fr", explain: bool = True, model
     return items
 
 
+MANUAL_REVIEW = {"probability_of_default": None, "recommendation": "manual_review",
+                 "threshold": None, "model_version": None, "explanation": None}
+
+
+def _advice(rows: Sequence[dict], lang: str, explain: bool) -> tuple[list, str | None]:
+    """The model's scores, or manual review for each row while the model is switched off."""
+    if not oversight.model_enabled():
+        return [dict(MANUAL_REVIEW) for _ in rows], None
+    model = served_model()
+    return (evaluate(rows, lang, explain, model) if rows else []), model.version
+
+
 def score_features(values: dict, lang: str = "fr", explain: bool = True) -> dict:
     """One ad-hoc feature set, nothing stored (the dashboard's simulator)."""
-    return evaluate([values], lang, explain)[0]
+    return _advice([values], lang, explain)[0][0]
 
 
 def score_and_record(rows: Sequence[dict], actor: User, lang: str = "fr", explain: bool = True):
     """Ad-hoc scores (API /score and /score/batch): stored and audited, no client attached."""
-    model = served_model()
-    items = evaluate(rows, lang, explain, model) if rows else []
+    items, version = _advice(rows, lang, explain)
     with current_database().transaction() as session:
         _store(session, rows, items, actor.id)
         action = "score" if len(rows) == 1 else "score_batch"
-        audit.record(action, actor.id, model_version=model.version, details={"count": len(rows)})
+        audit.record(action, actor.id, model_version=version, details={"count": len(rows)})
     return items
 
 
 def score_client(client_id: uuid.UUID, actor: User, lang: str = "fr", explain: bool = True):
     """Score a stored client with the active model; keep the result as its latest score."""
     client = visible_client(client_id, actor)
-    model = served_model()
-    item = evaluate([client.features()], lang, explain, model)[0]
+    (item,), version = _advice([client.features()], lang, explain)
     with current_database().transaction() as session:
         (score_id,) = _store(session, [client.features()], [item], actor.id, [client.id])
-        client.probability = item["probability_of_default"]
-        client.scored_model_version = model.version
-        client.scored_at = utcnow()
-        audit.record("score_client", actor.id, client.id, model.version)
+        if version is not None:  # manual review keeps the last model score for the bands
+            client.probability = item["probability_of_default"]
+            client.scored_model_version = version
+            client.scored_at = utcnow()
+        audit.record("score_client", actor.id, client.id, version)
     summary = client_summary(client, current_app.config["STALE_AFTER_DAYS"])
     return item | {"client_id": str(client.id), "score_id": str(score_id),
                    "data_updated_at": summary["data_updated_at"], "stale": summary["stale"],

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from api_helpers import GOOD, PASSWORD, RISKY, add_client, bearer
 
 from app.services.users import create_user
-
-
-@pytest.fixture(scope="session")
-def model_registry(tmp_path_factory):
-    """A quick model, trained once for the whole session (about 20 s)."""
-    path = tmp_path_factory.mktemp("api-registry")
-    subprocess.run(
-        [sys.executable, "-m", "modelling", "train", "--quick", "--registry", str(path)],
-        check=True, capture_output=True, timeout=600,
-    )
-    return path
 
 
 @pytest.fixture

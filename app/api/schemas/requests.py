@@ -50,6 +50,27 @@ ClientFeatures.model_config.update(STRICT)
 ClientFeatures.model_rebuild(force=True)
 
 
+def _optional_feature_field(feature) -> tuple[Any, Any]:
+    kind, _ = _feature_field(feature)
+    return kind, None  # absent: unchanged; an explicit null is refused by the strict type
+
+
+ClientRectification = create_model(
+    "ClientRectification",
+    __base__=_Consistent,
+    __doc__="The features to correct (at least one); the merged record is checked as for "
+    f"scoring, seniority at most age - {MIN_WORKING_AGE} included.",
+    **{f.name: _optional_feature_field(f) for f in FEATURES},
+)
+ClientRectification.model_config.update(STRICT, json_schema_extra={"minProperties": 1})
+ClientRectification.model_rebuild(force=True)
+
+
+class ModelSwitchRequest(BaseModel):
+    model_config = STRICT
+    enabled: bool = Field(description="false: every score becomes manual_review.")
+
+
 class BatchRequest(BaseModel):
     """Up to 1,000 clients; each item is validated on its own (an invalid one fails alone)."""
 

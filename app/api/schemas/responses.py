@@ -10,6 +10,8 @@ from modelling.features import FEATURE_NAMES
 
 FeatureName = Literal[*FEATURE_NAMES]
 Recommendation = Literal["favourable", "review", "unfavourable"]
+# "manual_review": the model is switched off (human oversight); no probability is given.
+Advice = Literal["favourable", "review", "unfavourable", "manual_review"]
 
 
 class ErrorBody(BaseModel):
@@ -69,10 +71,11 @@ class Explanation(BaseModel):
 
 
 class ScoreResponse(BaseModel):
-    probability_of_default: float = Field(ge=0, le=1)
-    recommendation: Recommendation
-    threshold: float
-    model_version: str
+    probability_of_default: float | None = Field(
+        ge=0, le=1, description="null while the model is switched off (manual_review).")
+    recommendation: Advice
+    threshold: float | None
+    model_version: str | None
     explanation: Explanation | None
 
 
@@ -99,6 +102,8 @@ class ClientItem(BaseModel):
     scored_model_version: str | None
     scored_at: str | None
     risk_band: Literal["low", "medium", "high"] | None
+    review_requested_at: str | None = Field(
+        description="The client asked for human re-examination; cleared by the next decision.")
 
 
 class ClientPage(BaseModel):
@@ -134,13 +139,81 @@ class DecisionResponse(BaseModel):
     decision: Literal["approve", "decline", "refer"]
     justification: str | None
     created_at: str
-    recommendation: Recommendation | None = None
+    human_review: bool = Field(description="The decision answers the client's review request.")
+    recommendation: Advice | None = None
 
 
 class HistoryResponse(BaseModel):
     client_id: str
     scores: list[ScoreEntry]
     decisions: list[DecisionResponse]
+
+
+class ExportedScore(BaseModel):
+    id: str
+    created_at: str
+    inputs: dict
+    probability_of_default: float | None
+    recommendation: str
+    threshold: float | None
+    model_version: str | None
+    explanation: dict | None
+    kept_until: str
+
+
+class ExportedDecision(BaseModel):
+    id: str
+    score_id: str
+    created_at: str
+    decision: Literal["approve", "decline", "refer"]
+    justification: str | None
+    human_review: bool
+    adviser_id: str | None
+    kept_until: str
+
+
+class ExportResponse(BaseModel):
+    """Everything held on one client (GDPR Art. 15), with the date each item is deleted."""
+
+    client_id: str
+    exported_at: str
+    features: dict[str, float]
+    data_updated_at: str
+    created_at: str
+    stale: bool
+    review_requested_at: str | None
+    retention: dict[str, str]
+    scores: list[ExportedScore]
+    decisions: list[ExportedDecision]
+
+
+class ErasureResponse(BaseModel):
+    client_id: str
+    erased: Literal[True]
+    erased_at: str
+
+
+class ReviewRequestResponse(BaseModel):
+    client_id: str
+    review_requested_at: str
+
+
+class ModelSwitch(BaseModel):
+    enabled: bool
+    changed_at: str | None
+    changed_by: str | None
+
+
+class RetentionCategory(BaseModel):
+    category: Literal["decisions", "scores", "clients", "audit", "revoked_tokens"]
+    days: int | None = Field(description="null: kept until the row's own expiry (tokens).")
+    cutoff: str
+    count: int
+
+
+class RetentionPreview(BaseModel):
+    as_of: str
+    categories: list[RetentionCategory]
 
 
 class ModelVersion(BaseModel):

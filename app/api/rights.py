@@ -1,0 +1,100 @@
+"""Client rights (GDPR Arts 15-17, 22): export, rectification, erasure, human-review request.
+
+Export and erasure need a token from a fresh log-in (a stolen refreshed token cannot take a
+client's whole file or destroy it); exports have their own rate limit (RATELIMIT_EXPORT).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from app.api.errors import ApiError
+from app.api.routing import Limit, Route
+from app.api.schemas import requests as rq
+from app.api.schemas import responses as rs
+from app.services import rights
+
+CLIENT = "/clients/<uuid:client_id>"
+
+
+def export_client(user, client_id: uuid.UUID):
+    return rights.export_client(client_id, user)
+
+
+def rectify_client(user, client_id: uuid.UUID, body):
+    changes = body.model_dump(exclude_none=True)
+    if not changes:
+        raise ApiError(
+            422,
+            "validation_error",
+            "The request is invalid.",
+            {"body": "must name at least one feature"},
+        )
+    return rights.rectify_client(client_id, user, changes)
+
+
+def erase_client(user, client_id: uuid.UUID):
+    return rights.erase_client(client_id, user)
+
+
+def request_review(user, client_id: uuid.UUID):
+    return rights.request_review(client_id, user)
+
+
+ROUTES = [
+    Route(
+        "GET",
+        CLIENT + "/export",
+        export_client,
+        "Everything held on one client (Art. 15)",
+        "rights",
+        roles=("adviser", "supervisor", "admin"),
+        fresh=True,
+        response=rs.ExportResponse,
+        errors=(401, 403, 404, 429),
+        limits=(Limit("RATELIMIT_EXPORT"),),
+        description="Features, data dates, every score with model version, threshold and "
+        "explanation, every decision with its justification, and the date each item is "
+        "deleted. Needs a token from a fresh log-in (401 fresh_token_required otherwise). "
+        "Audited.",
+    ),
+    Route(
+        "PATCH",
+        CLIENT,
+        rectify_client,
+        "Rectify a client's features (Art. 16)",
+        "rights",
+        roles=("adviser",),
+        body=rq.ClientRectification,
+        response=rs.ClientItem,
+        errors=(400, 401, 403, 404, 413, 415, 422, 429),
+        description="The merged record is validated as for scoring (seniority at most "
+        "age - 14 included); data_updated_at is reset and the old latest score dropped "
+        "until the client is scored again. Audited (field names only).",
+    ),
+    Route(
+        "DELETE",
+        CLIENT,
+        erase_client,
+        "Erase a client, its scores and decisions (Art. 17)",
+        "rights",
+        roles=("admin",),
+        fresh=True,
+        response=rs.ErasureResponse,
+        errors=(401, 403, 404, 429),
+        description="One transaction. The audit keeps that the erasure happened, by whom "
+        "and when, and no feature. Needs a token from a fresh log-in.",
+    ),
+    Route(
+        "POST",
+        CLIENT + "/review-request",
+        request_review,
+        "Record the client's request for human review (Art. 22)",
+        "rights",
+        roles=("adviser", "supervisor"),
+        response=rs.ReviewRequestResponse,
+        errors=(401, 403, 404, 429),
+        description="Shows on the client until an adviser records a decision, which is "
+        "then marked human_review with the adviser as reviewer.",
+    ),
+]

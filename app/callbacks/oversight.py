@@ -1,0 +1,83 @@
+"""Human oversight (AI Act Art. 14): the banner on every page while the model is switched off,
+and the admin's switch."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, ctx, html
+from dash.exceptions import PreventUpdate
+
+from app.layouts.common import date_text
+from app.services import oversight
+from app.services.errors import ServiceError
+from app.texts import t
+from app.web.session import session_actor, session_language
+
+
+def banner(_pathname, _changed):
+    if session_actor() is None:
+        raise PreventUpdate
+    if oversight.model_enabled():
+        return None
+    return dbc.Alert(
+        [
+            html.I(className="bi bi-sign-stop me-2", **{"aria-hidden": "true"}),
+            t("model_off_banner", session_language()),
+        ],
+        color="danger",
+        className="py-2 mb-0",
+        id="model-off-alert",
+    )
+
+
+def switch(_off_clicks, _on_clicks, changed):
+    """Turn the model off or on when a button is pressed; always show the current state."""
+    actor = session_actor()
+    if actor is None:
+        raise PreventUpdate
+    lang = session_language()
+    bumped = changed
+    try:
+        if ctx.triggered_id in ("admin-model-off", "admin-model-on"):
+            state = oversight.set_model_enabled(ctx.triggered_id == "admin-model-on", actor)
+            bumped = (changed or 0) + 1
+        else:
+            state = oversight.status()
+    except ServiceError as exc:
+        return dbc.Alert(exc.message, color="danger"), True, True, changed
+    lines = [t("switch_on_status" if state["enabled"] else "switch_off_status", lang)]
+    if state["changed_at"]:
+        lines.append(
+            " "
+            + t(
+                "switch_changed",
+                lang,
+                date=date_text(state["changed_at"], lang) + " " + state["changed_at"][11:16],
+                actor=(state["changed_by"] or "—")[:8],
+            )
+        )
+    status = html.P(
+        lines,
+        id="admin-model-state",
+        className="mb-2",
+        **{"data-enabled": str(state["enabled"]).lower()},
+    )
+    # "Switch off" is disabled while off, "back on" while on.
+    return status, not state["enabled"], state["enabled"], bumped
+
+
+def register(dash_app: Dash) -> None:
+    dash_app.callback(
+        Output("model-off-banner", "children"),
+        Input("url", "pathname"),
+        Input("model-switch-changed", "data"),
+    )(banner)
+    dash_app.callback(
+        Output("admin-model-status", "children"),
+        Output("admin-model-off", "disabled"),
+        Output("admin-model-on", "disabled"),
+        Output("model-switch-changed", "data"),
+        Input("admin-model-off", "n_clicks"),
+        Input("admin-model-on", "n_clicks"),
+        State("model-switch-changed", "data"),
+    )(switch)

@@ -1,0 +1,74 @@
+"""Client page, rights: the JSON export (Art. 15) and the human-review request (Art. 22)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, ctx, dcc, html
+from dash.exceptions import PreventUpdate
+
+from app.layouts.common import date_text
+from app.services import rights
+from app.services.errors import ServiceError
+from app.texts import t
+from app.web.session import session_actor, session_language
+
+
+def _actor_and_id(client_id: str | None):
+    actor = session_actor()
+    if actor is None or not client_id:
+        raise PreventUpdate
+    return actor, uuid.UUID(client_id)
+
+
+def export(_clicks, client_id: str):
+    """The same document as GET /api/v1/clients/{id}/export, as a file download (audited)."""
+    actor, cid = _actor_and_id(client_id)
+    try:
+        document = rights.export_client(cid, actor)
+    except ServiceError:
+        raise PreventUpdate from None
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return dcc.send_string(text, filename=f"client-{cid}.json", type="application/json")
+
+
+def review(client_id: str, _refresh, _clicks):
+    """Record the request when the button is pressed; show it until an adviser decides."""
+    actor, cid = _actor_and_id(client_id)
+    lang = session_language()
+    try:
+        if ctx.triggered_id == "client-review-record":
+            rights.request_review(cid, actor)
+        requested = rights.review_requested_at(cid, actor)
+    except ServiceError:
+        return None, True
+    if requested is None:
+        return None, False
+    notice = dbc.Alert(
+        [
+            html.I(className="bi bi-person-raised-hand me-2", **{"aria-hidden": "true"}),
+            t("review_requested", lang, date=date_text(requested, lang)),
+        ],
+        color="primary",
+        className="py-2 mb-0",
+        id="client-review-open",
+    )
+    return notice, True
+
+
+def register(dash_app: Dash) -> None:
+    dash_app.callback(
+        Output("client-export-download", "data"),
+        Input("client-export", "n_clicks"),
+        State("client-id", "data"),
+        prevent_initial_call=True,
+    )(export)
+    dash_app.callback(
+        Output("client-review-request", "children"),
+        Output("client-review-record", "disabled"),
+        Input("client-id", "data"),
+        Input("client-refresh", "data"),
+        Input("client-review-record", "n_clicks"),
+    )(review)
