@@ -63,6 +63,7 @@ class Config:
     RATELIMIT_DEFAULT = "1200 per minute"  # every other API route, per identity or address
     RATELIMIT_HEADERS_ENABLED = True
     MAX_CONTENT_LENGTH = 1024 * 1024  # a 1,000-client batch is ~100 kB
+    CORS_ORIGINS: tuple[str, ...] = ()  # browser origins allowed to call the API; none by default
     REVIEW_MARGIN = 0.2  # relative band around the threshold where advice is "review"
 
 
@@ -135,6 +136,8 @@ def load_config(
             settings[name] = _positive_int(name, environ[name])
     if environ.get("RATELIMIT_ENABLED"):
         settings["RATELIMIT_ENABLED"] = _boolean("RATELIMIT_ENABLED", environ["RATELIMIT_ENABLED"])
+    if environ.get("CORS_ORIGINS"):
+        settings["CORS_ORIGINS"] = _origins(environ["CORS_ORIGINS"])
     if environ.get("REVIEW_MARGIN"):
         settings["REVIEW_MARGIN"] = _fraction("REVIEW_MARGIN", environ["REVIEW_MARGIN"])
     for name in DEV_SECRETS:
@@ -201,6 +204,16 @@ def _derive_api_settings(settings: dict[str, Any]) -> None:
         JWT_ENCODE_AUDIENCE=settings["JWT_AUDIENCE"],
         JWT_DECODE_AUDIENCE=settings["JWT_AUDIENCE"],
     )
+
+
+def _origins(raw: str) -> tuple[str, ...]:
+    """Comma-separated exact origins; "*" would open the API to every site, so it is refused."""
+    origins = tuple(o.strip().rstrip("/") for o in raw.split(",") if o.strip())
+    for origin in origins:
+        if not origin.startswith(("https://", "http://")) or origin.count("/") != 2:
+            raise ConfigError(f"CORS_ORIGINS must list origins like https://app.example, "
+                              f"got {origin!r}")
+    return origins
 
 
 def _boolean(name: str, raw: str) -> bool:

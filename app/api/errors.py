@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, Flask, Response, jsonify, request
+from flask import Blueprint, Flask, Response, jsonify, render_template, request
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from app.services.errors import Conflict, Forbidden, Invalid, NotFound, ServiceError, Unavailable
+from app.texts import page_texts
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,10 @@ def register(app: Flask, bp: Blueprint) -> None:
     def handle_database_down(exc: OperationalError):
         log.error("database unavailable: %s", exc.orig.__class__.__name__)
         if not _is_api_request():
-            return "Service temporarily unavailable: the database cannot be reached.", 503
+            # The dashboard: a page in both languages that reloads itself after Retry-After.
+            page = render_template("unavailable.html", fr=page_texts("fr"), en=page_texts("en"),
+                                   retry_after=RETRY_AFTER_SECONDS)
+            return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
         response = error_response(503, "database_unavailable", "The database is unavailable.")
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response

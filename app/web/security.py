@@ -16,7 +16,8 @@ def init_app(app: Flask, script_hashes: list[str]) -> None:
     if app.config["APP_ENV"] == "production":
         # Heroku and Render terminate TLS and say so in X-Forwarded-Proto.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
-        app.before_request(_require_https)
+        # First of all: an http request is redirected before the log-in guard sees it.
+        app.before_request_funcs.setdefault(None, []).insert(0, _require_https)
     policy = content_security_policy(script_hashes)
     origins = set(app.config.get("CORS_ORIGINS") or ())
 
@@ -37,8 +38,8 @@ def init_app(app: Flask, script_hashes: list[str]) -> None:
         if origin and origin in origins and request.path.startswith("/api/"):
             headers["Access-Control-Allow-Origin"] = origin
             headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type"
-            headers["Access-Control-Allow-Methods"] = "GET, POST, PATCH, DELETE"
-            headers["Vary"] = "Origin"
+            headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, PATCH, DELETE"
+            response.vary.add("Origin")  # keep any Vary already set (Cookie)
         return response
 
 
