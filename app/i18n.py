@@ -87,6 +87,13 @@ def format_value(feature: str, value: float, lang: str) -> str:
     return format_number(value, lang)
 
 
+def format_with_unit(feature: str, value: float, lang: str) -> str:
+    """A feature value as shown on its own, unit included: "40 ans", "12 500 €"."""
+    if feature == "age":
+        return f"{int(value)} ans" if lang == "fr" else f"{int(value)} years"
+    return format_value(feature, value, lang)
+
+
 def reason(feature: str, value: float, impact: float, lang: str) -> str:
     plural = feature == "incidents" and int(value) >= 2
     verb = VERBS[lang][(impact > STRONG_IMPACT, plural)]

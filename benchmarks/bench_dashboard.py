@@ -48,16 +48,26 @@ from db.migrate import upgrade  # noqa: E402
 from modelling.features import FEATURE_NAMES  # noqa: E402
 
 BIN = Path(sys.executable).parent
-PASSWORD = "Bench-Password-2026"  # noqa: S105 - a throwaway store
+PASSWORD = "Bench-Password-2026"
 ADVISERS = 20
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PG_ADMIN = os.environ.get(
     "TEST_POSTGRES_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
-SECRETS = {"SECRET_KEY": "bench-secret-" + "x" * 32, "JWT_SECRET_KEY": "bench-jwt-" + "x" * 32,
-           "PSEUDONYMISATION_KEY": "bench-pseudo-" + "x" * 32}
+SECRETS = {
+    "SECRET_KEY": "bench-secret-" + "x" * 32,
+    "JWT_SECRET_KEY": "bench-jwt-" + "x" * 32,
+    "PSEUDONYMISATION_KEY": "bench-pseudo-" + "x" * 32,
+}
 RANGE_IDS = [f"portfolio-{name}-{end}" for name in FEATURE_NAMES for end in ("min", "max")]
 
 
@@ -69,8 +79,9 @@ def build_store(url: str, registry: str, n: int) -> None:
     engine = create_engine(url)
     upgrade(engine)
     engine.dispose()
-    app = create_app({"APP_ENV": "testing", "DATABASE_URL": url, "MODEL_REGISTRY_DIR": registry,
-                      **SECRETS})
+    app = create_app(
+        {"APP_ENV": "testing", "DATABASE_URL": url, "MODEL_REGISTRY_DIR": registry, **SECRETS}
+    )
     with app.app_context():
         count = current_database().session.scalar(select(func.count(Client.id))) or 0
         if count >= n:
@@ -80,8 +91,10 @@ def build_store(url: str, registry: str, n: int) -> None:
             create_user(f"adviser{i}@bench.example", "adviser", PASSWORD)
         started = time.perf_counter()
         seed_clients(n, seed=1)
-        log(f"seeded {n:,} clients over {ADVISERS} advisers in "
-            f"{time.perf_counter() - started:.1f} s")
+        log(
+            f"seeded {n:,} clients over {ADVISERS} advisers in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
         started = time.perf_counter()
         scored = refresh_scores()
         log(f"scored {scored:,} clients in {time.perf_counter() - started:.1f} s")
@@ -95,17 +108,25 @@ class DashSession:
         self.app, self.http = app, app.test_client()
         page = self.http.get("/login").get_data(as_text=True)
         token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-        answer = self.http.post("/login", data={"csrf_token": token, "email": email,
-                                                "password": PASSWORD})
+        answer = self.http.post(
+            "/login", data={"csrf_token": token, "email": email, "password": PASSWORD}
+        )
         assert answer.status_code == 302, answer.status_code
 
-    def call(self, outputs: list[tuple[str, str]], inputs: list[tuple[str, str, object]],
-             changed: list[str], state: list[tuple[str, str, object]] = ()) -> dict:
+    def call(
+        self,
+        outputs: list[tuple[str, str]],
+        inputs: list[tuple[str, str, object]],
+        changed: list[str],
+        state: list[tuple[str, str, object]] = (),
+    ) -> dict:
         body = {
             "output": ".." + "...".join(f"{i}.{p}" for i, p in outputs) + ".."
-            if len(outputs) > 1 else f"{outputs[0][0]}.{outputs[0][1]}",
+            if len(outputs) > 1
+            else f"{outputs[0][0]}.{outputs[0][1]}",
             "outputs": [{"id": i, "property": p} for i, p in outputs]
-            if len(outputs) > 1 else {"id": outputs[0][0], "property": outputs[0][1]},
+            if len(outputs) > 1
+            else {"id": outputs[0][0], "property": outputs[0][1]},
             "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
             "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
             "changedPropIds": changed,
@@ -115,33 +136,64 @@ class DashSession:
         return answer.get_json() if answer.status_code == 200 else {}
 
 
-def portfolio_call(session: DashSession, bounds=None, risk="all", stale=False, page=0,
-                   sort_by=None, changed="portfolio-table.page_current") -> dict:
+def portfolio_call(
+    session: DashSession,
+    bounds=None,
+    risk="all",
+    stale=False,
+    page=0,
+    sort_by=None,
+    changed="portfolio-table.page_current",
+) -> dict:
     bounds = bounds or {}
     inputs = [(i, "value", bounds.get(i)) for i in RANGE_IDS]
-    inputs += [("portfolio-risk", "value", risk), ("portfolio-stale", "value", stale),
-               ("portfolio-table", "page_current", page), ("portfolio-table", "page_size", 25),
-               ("portfolio-table", "sort_by", sort_by or [])]
-    return session.call([("portfolio-table", "data"), ("portfolio-table", "page_count"),
-                         ("portfolio-total", "children")], inputs, [changed])
+    inputs += [
+        ("portfolio-risk", "value", risk),
+        ("portfolio-stale", "value", stale),
+        ("portfolio-table", "page_current", page),
+        ("portfolio-table", "page_size", 25),
+        ("portfolio-table", "sort_by", sort_by or []),
+    ]
+    return session.call(
+        [
+            ("portfolio-table", "data"),
+            ("portfolio-table", "page_count"),
+            ("portfolio-total", "children"),
+        ],
+        inputs,
+        [changed],
+    )
 
 
 def client_calls(session: DashSession, client_id: str) -> None:
     from app.callbacks.client import LOAD_OUTPUTS
 
-    session.call([tuple(o.split(".")) for o in LOAD_OUTPUTS],
-                 [("client-id", "data", client_id)], ["client-id.data"])
-    session.call([("client-history", "children")],
-                 [("client-id", "data", client_id), ("client-refresh", "data", 0)],
-                 ["client-id.data"])
+    session.call(
+        [tuple(o.split(".")) for o in LOAD_OUTPUTS],
+        [("client-id", "data", client_id)],
+        ["client-id.data"],
+    )
+    session.call(
+        [("client-history", "children")],
+        [("client-id", "data", client_id), ("client-refresh", "data", 0)],
+        ["client-id.data"],
+    )
 
 
 def whatif_call(session: DashSession, values: dict) -> None:
-    session.call([("simulator-gauge", "figure"), ("simulator-recommendation", "children"),
-                  ("simulator-contributions", "figure"), ("simulator-reasons", "children"),
-                  ("simulator-counterfactual", "children"), ("simulator-error", "children")],
-                 [(f"simulator-{n}-input", "value", values[n]) for n in FEATURE_NAMES],
-                 ["simulator-income-input.value"])
+    session.call(
+        [
+            ("simulator-gauge", "figure"),
+            ("simulator-recommendation", "children"),
+            ("simulator-contributions", "figure"),
+            ("simulator-reasons", "children"),
+            ("simulator-counterfactual", "children"),
+            ("simulator-error", "children"),
+            ("simulator-contribution-list", "children"),
+        ],
+        [(f"simulator-{n}-input", "value", values[n]) for n in FEATURE_NAMES],
+        ["simulator-income-input.value"],
+    )
 
 
 def timed(fn, repeat: int) -> dict:
@@ -152,45 +204,103 @@ def timed(fn, repeat: int) -> dict:
         fn()
         samples.append(1000 * (time.perf_counter() - started))
     samples.sort()
-    return {"median": statistics.median(samples), "p90": samples[int(0.9 * (len(samples) - 1))],
-            "max": samples[-1]}
+    return {
+        "median": statistics.median(samples),
+        "p90": samples[int(0.9 * (len(samples) - 1))],
+        "max": samples[-1],
+    }
 
 
 def measure_callbacks(url: str, registry: str, repeat: int) -> list[tuple[str, dict, float]]:
-    app = create_app({"APP_ENV": "testing", "DATABASE_URL": url, "MODEL_REGISTRY_DIR": registry,
-                      "RATELIMIT_ENABLED": False, **SECRETS})
+    app = create_app(
+        {
+            "APP_ENV": "testing",
+            "DATABASE_URL": url,
+            "MODEL_REGISTRY_DIR": registry,
+            "RATELIMIT_ENABLED": False,
+            **SECRETS,
+        }
+    )
     with app.app_context():
         session = current_database().session
         adviser = session.scalar(select(User).where(User.email == "adviser0@bench.example"))
-        size = session.scalar(select(func.count(Client.id))
-                              .where(Client.adviser_id == adviser.id))
-        client = session.scalar(select(Client).where(Client.adviser_id == adviser.id)
-                                .order_by(Client.probability.desc()).limit(1))
+        size = session.scalar(select(func.count(Client.id)).where(Client.adviser_id == adviser.id))
+        client = session.scalar(
+            select(Client)
+            .where(Client.adviser_id == adviser.id)
+            .order_by(Client.probability.desc())
+            .limit(1)
+        )
         client_id, values = str(client.id), client.features()
     log(f"adviser0 holds {size:,} clients")
     dash = DashSession(app, "adviser0@bench.example")
     pages = iter(range(1, 10_000))
-    sorts = iter([[{"column_id": "probability", "direction": "desc"}],
-                  [{"column_id": "income", "direction": "asc"}]] * 1000)
+    sorts = iter(
+        [
+            [{"column_id": "probability", "direction": "desc"}],
+            [{"column_id": "income", "direction": "asc"}],
+        ]
+        * 1000
+    )
     incomes = iter(range(10_000, 10_000_000, 1_000))
     results = [
         ("Portfolio: first page (no filter)", timed(lambda: portfolio_call(dash), repeat), 300),
-        ("Portfolio: filter change (income ≥ 40,000, high risk)", timed(lambda: portfolio_call(
-            dash, {"portfolio-income-min": 40_000}, risk="high",
-            changed="portfolio-risk.value"), repeat), 300),
-        ("Portfolio: filter change (age 30-45, stale only)", timed(lambda: portfolio_call(
-            dash, {"portfolio-age-min": 30, "portfolio-age-max": 45}, stale=True,
-            changed="portfolio-stale.value"), repeat), 300),
-        ("Portfolio: page change (page 2, 3, ...)", timed(lambda: portfolio_call(
-            dash, page=next(pages)), repeat), 300),
-        ("Portfolio: deep page (page 1,000)", timed(lambda: portfolio_call(
-            dash, page=1000), repeat), 300),
-        ("Portfolio: sort (probability desc / income asc)", timed(lambda: portfolio_call(
-            dash, sort_by=next(sorts), changed="portfolio-table.sort_by"), repeat), 300),
-        ("Client page: load + history callbacks", timed(lambda: client_calls(dash, client_id),
-                                                        repeat), 200),
-        ("What-if change (simulator)", timed(lambda: whatif_call(
-            dash, values | {"income": next(incomes)}), repeat), 100),
+        (
+            "Portfolio: filter change (income ≥ 40,000, high risk)",
+            timed(
+                lambda: portfolio_call(
+                    dash,
+                    {"portfolio-income-min": 40_000},
+                    risk="high",
+                    changed="portfolio-risk.value",
+                ),
+                repeat,
+            ),
+            300,
+        ),
+        (
+            "Portfolio: filter change (age 30-45, stale only)",
+            timed(
+                lambda: portfolio_call(
+                    dash,
+                    {"portfolio-age-min": 30, "portfolio-age-max": 45},
+                    stale=True,
+                    changed="portfolio-stale.value",
+                ),
+                repeat,
+            ),
+            300,
+        ),
+        (
+            "Portfolio: page change (page 2, 3, ...)",
+            timed(lambda: portfolio_call(dash, page=next(pages)), repeat),
+            300,
+        ),
+        (
+            "Portfolio: deep page (page 1,000)",
+            timed(lambda: portfolio_call(dash, page=1000), repeat),
+            300,
+        ),
+        (
+            "Portfolio: sort (probability desc / income asc)",
+            timed(
+                lambda: portfolio_call(
+                    dash, sort_by=next(sorts), changed="portfolio-table.sort_by"
+                ),
+                repeat,
+            ),
+            300,
+        ),
+        (
+            "Client page: load + history callbacks",
+            timed(lambda: client_calls(dash, client_id), repeat),
+            200,
+        ),
+        (
+            "What-if change (simulator)",
+            timed(lambda: whatif_call(dash, values | {"income": next(incomes)}), repeat),
+            100,
+        ),
     ]
     app.extensions["database"].dispose()
     return results
@@ -207,12 +317,30 @@ def first_load(url: str, registry: str, loads: int = 5) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     port = free_port()
-    env = dict(os.environ, APP_ENV="development", DATABASE_URL=url, LOG_LEVEL="WARNING",
-               MODEL_REGISTRY_DIR=registry, WEB_CONCURRENCY="2", **SECRETS)
-    server = subprocess.Popen(  # noqa: S603
-        [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
-         "wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)
+    env = dict(
+        os.environ,
+        APP_ENV="development",
+        DATABASE_URL=url,
+        LOG_LEVEL="WARNING",
+        MODEL_REGISTRY_DIR=registry,
+        WEB_CONCURRENCY="2",
+        **SECRETS,
+    )
+    server = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "-c",
+            "gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "wsgi:app",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -263,9 +391,13 @@ def main(argv: list[str] | None = None) -> int:
         workdir.mkdir(parents=True, exist_ok=True)
         registry = args.registry or str(workdir / "registry")
         if not (Path(registry) / "ACTIVE").exists():
-            subprocess.run([sys.executable, "-m", "modelling", "train", "--quick",  # noqa: S603
-                            "--registry", registry], cwd=ROOT, check=True,
-                           capture_output=True, timeout=900)
+            subprocess.run(
+                [sys.executable, "-m", "modelling", "train", "--quick", "--registry", registry],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+                timeout=900,
+            )
         pg_name = None
         if args.postgres:
             pg_name = f"bench_dash_{uuid.uuid4().hex[:8]}"
@@ -279,18 +411,24 @@ def main(argv: list[str] | None = None) -> int:
             build_store(url, registry, args.clients)
             results = measure_callbacks(url, registry, args.repeat)
             backend = "PostgreSQL" if args.postgres else "SQLite"
-            log(f"\n{backend}, {args.clients:,} clients, {ADVISERS} advisers; server time per "
-                f"callback round trip in ms over {args.repeat} calls (after one warm-up)")
+            log(
+                f"\n{backend}, {args.clients:,} clients, {ADVISERS} advisers; server time per "
+                f"callback round trip in ms over {args.repeat} calls (after one warm-up)"
+            )
             log(f"{'Callback':<58} {'median':>8} {'p90':>8} {'max':>8} {'target':>7}")
             for name, r, target in results:
                 verdict = "ok" if r["median"] < target else "MISSED"
-                log(f"{name:<58} {r['median']:8.1f} {r['p90']:8.1f} {r['max']:8.1f} "
-                    f"{target:>5} {verdict}")
+                log(
+                    f"{name:<58} {r['median']:8.1f} {r['p90']:8.1f} {r['max']:8.1f} "
+                    f"{target:>5} {verdict}"
+                )
             if not args.no_browser and Path(CHROMIUM).exists():
                 times = first_load(url, registry)
-                log(f"First load of / in headless Chromium (navigation -> first rows), ms: "
+                log(
+                    "First load of / in headless Chromium (navigation -> first rows), ms: "
                     + ", ".join(f"{t:.0f}" for t in times)
-                    + f"; median {statistics.median(times):.0f} (target 2000)")
+                    + f"; median {statistics.median(times):.0f} (target 2000)"
+                )
             log(json.dumps({"results": {n: r for n, r, _ in results}}))
         finally:
             if pg_name:

@@ -25,8 +25,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PASSWORD = "Demo-Conseil-2026"  # noqa: S105 - the documented demo log-in of a throwaway store
 WIDTH, HEIGHT = 1366, 768
 
@@ -40,9 +47,14 @@ def free_port() -> int:
 def environment(workdir: Path, registry: Path, port: int) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
-        APP_ENV="development", PORT=str(port), LOG_LEVEL="WARNING", WEB_CONCURRENCY="2",
-        DATABASE_URL=f"sqlite:///{workdir / 'screens.db'}", MODEL_REGISTRY_DIR=str(registry),
-        SECRET_KEY="screens-secret-" + "x" * 32, JWT_SECRET_KEY="screens-jwt-" + "x" * 32,
+        APP_ENV="development",
+        PORT=str(port),
+        LOG_LEVEL="WARNING",
+        WEB_CONCURRENCY="2",
+        DATABASE_URL=f"sqlite:///{workdir / 'screens.db'}",
+        MODEL_REGISTRY_DIR=str(registry),
+        SECRET_KEY="screens-secret-" + "x" * 32,
+        JWT_SECRET_KEY="screens-jwt-" + "x" * 32,
         PSEUDONYMISATION_KEY="screens-pseudo-" + "x" * 32,
     )
     return env
@@ -51,8 +63,8 @@ def environment(workdir: Path, registry: Path, port: int) -> dict[str, str]:
 def prepare(env: dict[str, str], train: bool) -> None:
     run = {"cwd": ROOT, "env": env, "check": True, "capture_output": True, "timeout": 900}
     if train:
-        subprocess.run([sys.executable, "-m", "modelling", "train", "--quick",  # noqa: S603
-                        "--registry", env["MODEL_REGISTRY_DIR"]], **run)
+        train_cmd = [sys.executable, "-m", "modelling", "train", "--quick", "--registry"]
+        subprocess.run([*train_cmd, env["MODEL_REGISTRY_DIR"]], **run)  # noqa: S603
     flask = [str(BIN / "flask"), "--app", "wsgi"]
     subprocess.run([*flask, "db", "upgrade"], **run)  # noqa: S603
     subprocess.run([*flask, "demo", "init"], **run)  # noqa: S603
@@ -60,8 +72,18 @@ def prepare(env: dict[str, str], train: bool) -> None:
 
 def serve(env: dict[str, str], port: int) -> subprocess.Popen:
     server = subprocess.Popen(  # noqa: S603
-        [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
-         "wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(BIN / "gunicorn"),
+            "-c",
+            "gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "wsgi:app",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
     deadline = time.monotonic() + 60
@@ -101,9 +123,12 @@ def save(page, path: Path) -> None:
     raw = page.screenshot(full_page=True)
     image = Image.open(io.BytesIO(raw)).convert("RGB")
     image.quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
-        path, optimize=True)
-    print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
-          f"{image.width}x{image.height}, {path.stat().st_size // 1024} KB")
+        path, optimize=True
+    )
+    print(
+        f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
+        f"{image.width}x{image.height}, {path.stat().st_size // 1024} KB"
+    )
 
 
 def capture(base: str, out: Path) -> None:
@@ -112,8 +137,7 @@ def capture(base: str, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT},
-                                      locale="fr-FR")
+        context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, locale="fr-FR")
         page = context.new_page()
         page.goto(f"{base}/login")
         save(page, out / "login.png")

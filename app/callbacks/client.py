@@ -9,8 +9,8 @@ from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 from flask import current_app
 
-from app.i18n import format_number, format_value
-from app.layouts.common import date_text, percent, recommendation_badge
+from app.i18n import format_number, format_with_unit
+from app.layouts.common import contribution_list, date_text, percent, recommendation_badge
 from app.layouts.figures import contribution_bars, distribution, gauge
 from app.services import cohorts, decisions, portfolio, scoring
 from app.services.errors import ServiceError
@@ -23,7 +23,8 @@ LOAD_OUTPUTS = ("client-gauge.figure", "client-recommendation.children",
                 "client-threshold.children", "client-stale-alert.children",
                 "client-features.children", "client-contributions.figure",
                 "client-reasons.children", "client-counterfactual.children",
-                "client-cohorts.children", "client-distribution.figure", "client-error.children")
+                "client-cohorts.children", "client-distribution.figure", "client-error.children",
+                "client-contribution-list.children")
 
 
 def _actor_and_id(client_id: str):
@@ -35,7 +36,7 @@ def _actor_and_id(client_id: str):
 
 def features_table(summary: dict, lang: str):
     rows = [html.Tr([html.Th(f.label(lang), scope="row"),
-                     html.Td(format_value(f.name, summary[f.name], lang),
+                     html.Td(format_with_unit(f.name, summary[f.name], lang),
                              id=f"client-value-{f.name}")])
             for f in FEATURES]
     rows.append(html.Tr([html.Th(t("data_date", lang), scope="row"),
@@ -96,7 +97,7 @@ def load_client(client_id: str):
     except ServiceError as exc:
         empty = {"data": [], "layout": {"height": 10}}
         error = dbc.Alert(exc.message, color="danger", id="client-not-found")
-        return (empty, None, None, None, None, empty, None, None, None, empty, error)
+        return (empty, None, None, None, None, empty, None, None, None, empty, error, None)
     if scored["probability_of_default"] is None:  # model switched off: the adviser decides
         return manual_review_outputs(summary, lang)
     policy = policy_for(scored["threshold"])
@@ -116,6 +117,7 @@ def load_client(client_id: str):
         cohort_table(comparison, lang),
         distribution(comparison["histogram"], probability, lang),
         None,
+        contribution_list(explanation["contributions"], lang, "client"),
     )
 
 

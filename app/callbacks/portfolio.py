@@ -67,7 +67,9 @@ def portfolio_page(*args):
     except ServiceError as exc:
         return [], 1, str(exc)
     pages = max(1, -(-result["total"] // size))
-    total = t("portfolio_total", lang, count=format_number(result["total"], lang))
+    singular = result["total"] == 1 or (lang == "fr" and result["total"] == 0)
+    total = t("portfolio_total_one" if singular else "portfolio_total", lang,
+              count=format_number(result["total"], lang))
     return table_rows(result["items"], lang), pages, total
 
 

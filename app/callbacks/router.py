@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from dash import Dash, Input, Output
 from dash.exceptions import PreventUpdate
 
@@ -15,7 +17,8 @@ def display_page(pathname: str | None, search: str | None):
         raise PreventUpdate
     lang = session_language()
     other = "en" if lang == "fr" else "fr"
-    return render(pathname, search, lang, user), f"/language/{other}?next={pathname or '/'}"
+    here = quote((pathname or "/") + (search or ""), safe="/")
+    return render(pathname, search, lang, user), f"/language/{other}?next={here}"
 
 
 def register(dash_app: Dash) -> None:

@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
-from app.layouts.common import recommendation_badge
+from app.layouts.common import contribution_list, recommendation_badge
 from app.layouts.figures import contribution_bars, gauge
 from app.services import portfolio, scoring
 from app.services.errors import ServiceError
@@ -52,16 +52,17 @@ def simulate(*values):
         message = "; ".join(f"{FEATURES[FEATURE_NAMES.index(k)].label(lang)}: {v}"
                             for k, v in errors.items())
         alert = dbc.Alert(message, color="danger", id="simulator-invalid")
-        return no_update, no_update, no_update, no_update, no_update, alert
+        return no_update, no_update, no_update, no_update, no_update, alert, no_update
     try:
         scored = scoring.score_features(clean, lang)
     except ServiceError as exc:
-        return no_update, None, no_update, None, None, dbc.Alert(exc.message, color="danger")
+        error = dbc.Alert(exc.message, color="danger")
+        return no_update, None, no_update, None, None, error, None
     if scored["probability_of_default"] is None:  # model switched off (human oversight)
         empty = {"data": [], "layout": {"height": 10}}
         off = dbc.Alert(t("model_off_text", lang), color="secondary", id="simulator-model-off")
         badge = recommendation_badge("manual_review", lang, "simulator-recommendation-badge")
-        return empty, badge, empty, None, None, off
+        return empty, badge, empty, None, None, off, None
     policy = policy_for(scored["threshold"])
     explanation = scored["explanation"]
     counterfactual = explanation["counterfactual"] or {}
@@ -73,6 +74,7 @@ def simulate(*values):
         [html.Li(r["text"]) for r in explanation["reasons"]] or [html.Li(t("no_reason", lang))],
         counterfactual.get("text") or counterfactual.get("message"),
         None,
+        contribution_list(explanation["contributions"], lang, "simulator"),
     )
 
 
@@ -99,5 +101,6 @@ def register(dash_app: Dash) -> None:
         Output("simulator-reasons", "children"),
         Output("simulator-counterfactual", "children"),
         Output("simulator-error", "children"),
+        Output("simulator-contribution-list", "children"),
         *[Input(f"simulator-{name}-input", "value") for name in FEATURE_NAMES],
     )(simulate)

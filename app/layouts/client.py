@@ -46,6 +46,7 @@ def explanation(lang: str, client_id: str):
     return card(t("why_title", lang), [
         html.P(t("why_help", lang), className="small text-secondary"),
         dcc.Graph(id="client-contributions", config={"displayModeBar": False}),
+        html.Div(id="client-contribution-list"),
         html.H3(t("reasons_title", lang), className="h6 mt-3"),
         html.Ul(id="client-reasons"),
         html.Div(id="client-counterfactual", className="alert alert-light border"),

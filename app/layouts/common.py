@@ -6,7 +6,9 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from app.i18n import format_number
+from app.layouts.figures import signed
 from app.texts import t
+from modelling.features import BY_NAME
 
 # The "all" choice of a select: not "", which dbc.Select keeps for its hidden placeholder (an
 # option "" would be shadowed by it and the select would show blank).
@@ -63,3 +65,22 @@ def decision_aid_banner(lang: str):
          t("decision_aid", lang)],
         color="info", className="py-2 mb-3", id="decision-aid-banner",
     )
+
+
+
+def contribution_list(contributions: list[dict], lang: str, prefix: str):
+    """The bars as text, strongest first: what a screen reader (and a test) reads.
+
+    Each item carries the feature, its signed impact and its direction as data attributes.
+    """
+    colon = " : " if lang == "fr" else ": "
+    items = []
+    for c in sorted(contributions, key=lambda c: -abs(c["impact"])):
+        up = c["impact"] > 0
+        text = (f"{'▲' if up else '▼'} {BY_NAME[c['feature']].label(lang)}{colon}"
+                f"{signed(c['impact'], lang)} ({t('raises_risk' if up else 'lowers_risk', lang)})")
+        items.append(html.Li(text, id=f"{prefix}-contribution-{c['feature']}", **{
+            "data-feature": c["feature"], "data-impact": repr(float(c["impact"])),
+            "data-direction": "up" if up else "down"}))
+    return html.Ul(items, className="visually-hidden",
+                   **{"aria-label": t("contributions_list", lang)})

@@ -78,6 +78,7 @@ def contribution_bars(contributions: list[dict], lang: str):
             marker_color=[RISK_UP if c["impact"] > 0 else RISK_DOWN for c in rows],
             text=[signed(c["impact"], lang) for c in rows],
             textposition="auto",
+            customdata=[c["feature"] for c in rows],
             hovertemplate="%{y}: %{x:+.3f}<extra></extra>",
         )
     )

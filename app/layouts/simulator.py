@@ -50,6 +50,7 @@ def layout(lang: str, user, query: dict, **_):
                 ], "simulator-advice-card", "bi-speedometer2"),
                 card(t("why_title", lang), [
                     dcc.Graph(id="simulator-contributions", config={"displayModeBar": False}),
+                    html.Div(id="simulator-contribution-list"),
                     html.Ul(id="simulator-reasons"),
                     html.Div(id="simulator-counterfactual", className="alert alert-light border"),
                 ], "simulator-why-card", "bi-bar-chart"),

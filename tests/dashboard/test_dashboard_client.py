@@ -1,0 +1,178 @@
+"""Client page callbacks as plain functions: the advice, the explanation, the decision."""
+
+from __future__ import annotations
+
+import pytest
+from dash.exceptions import PreventUpdate
+from dashboard_helpers import find, text_of
+
+from app.callbacks.client import LOAD_OUTPUTS, history_view, load_client, record
+from app.layouts.figures import RISK_DOWN, RISK_UP
+from app.services import decisions, scoring
+from app.services.policy import policy_for
+from app.texts import t
+
+OUT = {name.split(".")[0]: i for i, name in enumerate(LOAD_OUTPUTS)}
+
+
+def load(acting, user, client, lang="fr"):
+    with acting(user, lang):
+        return load_client(str(client.id))
+
+
+def test_gauge_shows_the_scored_probability_and_marks_the_threshold(acting, people, book):
+    result = load(acting, people["adviser"], book["fresh"])
+    expected = scoring.score_features(book["fresh"].features())
+    indicator = result[OUT["client-gauge"]].data[0]
+    assert indicator.value == pytest.approx(100 * expected["probability_of_default"])
+    assert indicator.gauge.threshold.value == pytest.approx(100 * expected["threshold"])
+    policy = policy_for(expected["threshold"])
+    steps = indicator.gauge.steps
+    assert steps[0].range[1] == pytest.approx(100 * policy.lower)
+    assert steps[1].range[1] == pytest.approx(100 * policy.upper)
+    badge = result[OUT["client-recommendation"]]
+    assert badge.to_plotly_json()["props"]["data-recommendation"] == expected["recommendation"]
+
+
+def test_recommendation_is_in_words_and_colour(acting, people, book):
+    result = load(acting, people["adviser"], book["stale"])
+    badge = result[OUT["client-recommendation"]].children
+    reco = result[OUT["client-recommendation"]].to_plotly_json()["props"]["data-recommendation"]
+    assert (
+        badge.color
+        == {"favourable": "success", "review": "warning", "unfavourable": "danger"}[reco]
+    )
+    assert text_of(badge).strip() in ("Favorable", "À examiner", "Défavorable")
+
+
+def test_bars_are_red_up_or_green_down_and_sorted_by_impact(acting, people, book):
+    result = load(acting, people["adviser"], book["stale"])
+    bars = result[OUT["client-contributions"]].data[0]
+    impacts = list(bars.x)
+    assert [abs(v) for v in impacts] == sorted(abs(v) for v in impacts)  # strongest on top
+    assert any(v > 0 for v in impacts) and any(v < 0 for v in impacts)
+    for impact, colour, label in zip(impacts, bars.marker.color, bars.y, strict=True):
+        assert (colour, label[0]) == ((RISK_UP, "▲") if impact > 0 else (RISK_DOWN, "▼"))
+    items = result[OUT["client-contribution-list"]].children
+    assert [float(i.to_plotly_json()["props"]["data-impact"]) for i in items] == impacts[::-1]
+    for item in items:
+        props = item.to_plotly_json()["props"]
+        assert props["data-direction"] == ("up" if float(props["data-impact"]) > 0 else "down")
+
+
+def test_reasons_and_counterfactual_are_plain_language(acting, people, book):
+    result = load(acting, people["adviser"], book["stale"])
+    reasons = [text_of(li) for li in result[OUT["client-reasons"]]]
+    assert reasons and all("risque" in r for r in reasons)
+    counterfactual = result[OUT["client-counterfactual"]]
+    expected = scoring.score_features(book["stale"].features())["explanation"]["counterfactual"]
+    assert counterfactual == (expected.get("text") or expected.get("message"))
+
+
+@pytest.mark.parametrize(("which", "stale"), [("stale", True), ("fresh", False)])
+def test_stale_alert_only_on_stale_data(acting, people, book, which, stale):
+    alert = load(acting, people["adviser"], book[which])[OUT["client-stale-alert"]]
+    if not stale:
+        assert alert is None
+        return
+    assert alert.id == "client-stale" and alert.color == "warning"
+    text = text_of(alert)
+    assert "400 jours" in text and "183" in text and "mettez ses données à jour" in text
+
+
+def test_client_card_has_units_and_data_date(acting, people, book):
+    table = load(acting, people["adviser"], book["fresh"])[OUT["client-features"]]
+    assert text_of(find(table, "client-value-age")) == "42 ans"
+    assert text_of(find(table, "client-value-income")) == "38\u202f000 €"
+    assert text_of(find(table, "client-value-seniority")) == "6,5 ans"
+    assert "il y a 10 jours" in text_of(table)
+    table = load(acting, people["adviser"], book["fresh"], "en")[OUT["client-features"]]
+    assert text_of(find(table, "client-value-income")) == "€38,000"
+    assert text_of(find(table, "client-value-age")) == "42 years"
+
+
+def test_cohorts_place_the_client_and_mark_it_on_the_distribution(acting, people, book):
+    load(acting, people["adviser"], book["stale"])  # scored clients enter the distribution
+    result = load(acting, people["adviser"], book["fresh"])
+    text = text_of(result[OUT["client-cohorts"]])
+    assert "Portefeuille : 2 clients" in text
+    figure = result[OUT["client-distribution"]]
+    assert sum(figure.data[0].y) == 2  # both clients of this portfolio, not the foreign one
+    marker = figure.layout.shapes[0]
+    assert marker.x0 == pytest.approx(100 * book["fresh"].probability)
+
+
+def test_another_advisers_client_gives_no_data(acting, people, book):
+    result = load(acting, people["adviser"], book["foreign"])
+    assert result[OUT["client-error"]].id == "client-not-found"
+    for name in (
+        "client-recommendation",
+        "client-features",
+        "client-reasons",
+        "client-counterfactual",
+        "client-cohorts",
+        "client-contribution-list",
+    ):
+        assert result[OUT[name]] is None
+    for name in ("client-gauge", "client-contributions", "client-distribution"):
+        assert result[OUT[name]]["data"] == []
+    with acting(people["adviser"]):
+        assert history_view(str(book["foreign"].id), 0) is None
+    assert book["foreign"].probability is None  # nothing was scored on the adviser's behalf
+
+
+def test_anonymous_callbacks_do_nothing(acting, book):
+    with acting(None), pytest.raises(PreventUpdate):
+        load_client(str(book["fresh"].id))
+    with acting(None), pytest.raises(PreventUpdate):
+        history_view(str(book["fresh"].id), 0)
+    with acting(None), pytest.raises(PreventUpdate):
+        record(1, "approve", "x", str(book["fresh"].id), 0)
+
+
+def test_admin_sees_no_client_data(acting, people, book):
+    result = load(acting, people["admin"], book["fresh"])
+    assert result[OUT["client-error"]].id == "client-not-found"
+
+
+def test_decision_against_the_advice_needs_a_justification(acting, people, book):
+    client = book["stale"]
+    load(acting, people["adviser"], client)  # scores the client
+    reco = decisions.latest_score(client.id).recommendation
+    against = {"favourable": "decline", "unfavourable": "approve"}.get(reco)
+    if against is None:
+        pytest.fail(f"the risky client should not be 'review' with this model ({reco})")
+    with acting(people["adviser"]):
+        feedback, refresh = record(1, against, "  ", str(client.id), 3)
+    assert feedback.id == "client-decision-error" and refresh == 3
+    assert text_of(feedback) == t("justification_required", "fr")
+    with acting(people["adviser"]):
+        feedback, refresh = record(1, against, "Justificatifs récents fournis", str(client.id), 3)
+    assert feedback.id == "client-decision-ok" and refresh == 4
+
+
+def test_recorded_decision_appears_in_the_history(acting, people, book):
+    client = book["fresh"]
+    load(acting, people["adviser"], client)
+    with acting(people["adviser"]):
+        record(1, "refer", "Dossier à compléter", str(client.id), 0)
+        table = history_view(str(client.id), 1)
+    text = text_of(table)
+    assert "Transmettre pour examen" in text and "Dossier à compléter" in text
+    assert "Score" in text
+
+
+def test_no_decision_chosen_is_a_warning(acting, people, book):
+    with acting(people["adviser"]):
+        feedback, refresh = record(1, None, "", str(book["fresh"].id), 2)
+    assert feedback.color == "warning" and refresh == 2
+
+
+def test_adviser_cannot_decide_on_another_advisers_client(acting, people, book):
+    with acting(people["other"]):
+        load_client(str(book["foreign"].id))  # its own adviser scores it
+    with acting(people["adviser"]):
+        feedback, refresh = record(1, "approve", "because", str(book["foreign"].id), 0)
+    assert feedback.id == "client-decision-error" and refresh == 0
+    with acting(people["other"]):
+        assert "because" not in text_of(history_view(str(book["foreign"].id), 0))

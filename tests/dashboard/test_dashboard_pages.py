@@ -1,0 +1,142 @@
+"""Routing, the simulator, the model, GDPR and admin pages, as plain functions."""
+
+from __future__ import annotations
+
+import pytest
+from dash import no_update
+from dash.exceptions import PreventUpdate
+from dashboard_helpers import GOOD, RISKY, find, text_of
+
+from app.callbacks.admin import admin_tables
+from app.callbacks.model import model_page
+from app.callbacks.router import display_page
+from app.callbacks.simulator import prefill, simulate
+from app.services import scoring
+from app.texts import t
+from modelling.features import FEATURE_NAMES
+
+
+@pytest.mark.parametrize(
+    ("path", "marker"),
+    [
+        ("/", "portfolio-table"),
+        ("/simulator", "simulator-gauge"),
+        ("/model", "model-content"),
+        ("/gdpr", "gdpr-notice"),
+        ("/clients/{id}", "client-gauge"),
+    ],
+)
+def test_every_page_has_a_stable_url(acting, people, book, path, marker):
+    with acting(people["adviser"]):
+        page, language_link = display_page(path.format(id=book["fresh"].id), "")
+    assert find(page, marker) is not None
+    assert language_link == "/language/en?next=" + path.format(id=book["fresh"].id)
+
+
+def test_language_link_keeps_the_query(acting, people, book):
+    with acting(people["adviser"], "en"):
+        _page, link = display_page("/simulator", f"?client={book['fresh'].id}")
+    assert link == f"/language/fr?next=/simulator%3Fclient%3D{book['fresh'].id}"
+
+
+def test_admin_page_needs_the_admin_role(acting, people):
+    with acting(people["adviser"]):
+        page, _ = display_page("/admin", "")
+    assert page.id == "page-forbidden"
+    with acting(people["admin"]):
+        page, _ = display_page("/admin", "")
+    assert find(page, "admin-audit") is not None
+
+
+def test_unknown_page_is_a_page(acting, people):
+    with acting(people["adviser"]):
+        page, _ = display_page("/nowhere", "")
+    assert page.id == "page-not-found"
+
+
+def test_anonymous_router_renders_nothing(acting):
+    with acting(None), pytest.raises(PreventUpdate):
+        display_page("/", "")
+
+
+def values_of(features: dict) -> list:
+    return [features[name] for name in FEATURE_NAMES]
+
+
+def test_simulator_scores_what_is_typed(acting, people):
+    with acting(people["adviser"]):
+        good = simulate(*values_of(GOOD))
+        risky = simulate(*values_of(RISKY))
+    expected = scoring.score_features(RISKY)
+    assert risky[0].data[0].value == pytest.approx(100 * expected["probability_of_default"])
+    assert risky[0].data[0].value > good[0].data[0].value
+    badge = risky[1].to_plotly_json()["props"]
+    assert badge["data-recommendation"] == expected["recommendation"]
+    items = risky[6].children
+    assert {i.to_plotly_json()["props"]["data-feature"] for i in items} == set(FEATURE_NAMES)
+
+
+def test_simulator_refuses_values_out_of_range(acting, people):
+    with acting(people["adviser"]):
+        result = simulate(*values_of(GOOD | {"age": 12}))
+    assert result[5].id == "simulator-invalid" and "Âge" in text_of(result[5])
+    assert result[0] is no_update
+
+
+def test_simulator_prefills_only_the_advisers_own_clients(acting, people, book):
+    with acting(people["adviser"]):
+        source, *values = prefill(str(book["stale"].id))
+    assert values == values_of(RISKY)
+    assert str(book["stale"].id)[:8] in source
+    with acting(people["adviser"]):
+        source, *values = prefill(str(book["foreign"].id))
+    assert source == t("search_not_found", "fr") and all(v is no_update for v in values)
+
+
+def test_model_page_reads_the_served_model(acting, people, dash_app):
+    with acting(people["adviser"], "en"):
+        content = model_page(1)
+    version = dash_app.extensions["model_service"].version
+    assert text_of(find(content, "model-version")) == version
+    for block in (
+        "model-metrics",
+        "model-roc",
+        "model-calibration",
+        "model-cost",
+        "model-importance",
+        "model-candidates",
+        "model-fairness",
+    ):
+        assert find(content, block) is not None, block
+
+
+def test_gdpr_page_reads_retention_from_the_configuration(make_app, model_registry, acting, people):
+    with acting(people["adviser"]):
+        page, _ = display_page("/gdpr", "")
+    assert text_of(find(page, "gdpr-retention_client_days")) == "1095 jours"
+    assert "art. 22" in text_of(find(page, "gdpr-rights")).lower()
+    assert "CNIL" in text_of(find(page, "gdpr-notice"))
+
+
+def test_admin_tables_for_the_admin_only(acting, people, book):
+    with acting(people["admin"]):
+        users, audit, purge = admin_tables("all", None, None)
+    assert "adviser@bank.example" in text_of(users)
+    assert find(audit, "admin-audit-table") is not None
+    assert find(purge, "admin-purge-table") is not None
+    with acting(people["adviser"]):
+        users, audit, purge = admin_tables("all", None, None)
+    assert users.color == "danger" and "adviser@bank.example" not in text_of(users)
+
+
+def test_admin_audit_filters(acting, people, book):
+    with acting(people["adviser"]):
+        from app.callbacks.client import load_client
+
+        load_client(str(book["fresh"].id))
+    with acting(people["admin"]):
+        _, audit, _ = admin_tables("score_client", str(book["fresh"].id), 1)
+        _, bad, _ = admin_tables("all", "not-a-uuid", None)
+    rows = find(audit, "admin-audit-table").children[1].children
+    assert len(rows) == 1 and "score_client" in text_of(rows[0])
+    assert bad.color == "warning"

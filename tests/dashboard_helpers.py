@@ -1,0 +1,85 @@
+"""Helpers shared by the dashboard and browser tests (imported as `dashboard_helpers`; tests/
+is on the path because it holds the root conftest)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from app.database import current_database
+from app.models import Client
+
+PASSWORD = "Correct-Horse-42"
+GOOD = {"age": 42, "income": 38_000.0, "seniority": 6.5, "incidents": 0, "credit_score": 720}
+RISKY = {"age": 30, "income": 21_000.0, "seniority": 1.0, "incidents": 2, "credit_score": 560}
+
+
+def add_client(adviser, values=None, age_days: int = 10, client_id=None) -> Client:
+    now = datetime.now(UTC)
+    extra = {"id": client_id} if client_id else {}
+    client = Client(
+        adviser_id=adviser.id,
+        data_updated_at=now - timedelta(days=age_days),
+        created_at=now,
+        **(values or GOOD),
+        **extra,
+    )
+    with current_database().transaction() as session:
+        session.add(client)
+    return client
+
+
+def log_in(http, email: str, password: str = PASSWORD):
+    """Log a Flask test client in through the real form (CSRF token included)."""
+    page = http.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    return http.post("/login", data={"csrf_token": token, "email": email, "password": password})
+
+
+def dash_call(http, outputs, inputs, changed, state=()):
+    """POST /_dash-update-component the way Dash's renderer does."""
+    many = len(outputs) > 1
+    body = {
+        "output": (".." + "...".join(f"{i}.{p}" for i, p in outputs) + "..")
+        if many
+        else f"{outputs[0][0]}.{outputs[0][1]}",
+        "outputs": [{"id": i, "property": p} for i, p in outputs]
+        if many
+        else {"id": outputs[0][0], "property": outputs[0][1]},
+        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
+        "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
+        "changedPropIds": changed,
+    }
+    return http.post("/_dash-update-component", json=body)
+
+
+def registered_outputs(dash_app, first_output: str) -> list[tuple[str, str]]:
+    """The outputs of the callback whose key starts with this output, as Dash registered them
+    (duplicate outputs carry an @hash suffix that the renderer sends back)."""
+    key = next(k for k in dash_app.callback_map if k.lstrip(".").startswith(first_output))
+    return [tuple(part.split(".", 1)) for part in key.strip(".").split("...")]
+
+
+def find(component, component_id: str):
+    """The component with this id in a Dash tree (or None)."""
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = getattr(component, "children", None)
+    if children is None:
+        return None
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        found = find(child, component_id)
+        if found is not None:
+            return found
+    return None
+
+
+def text_of(component) -> str:
+    """All the text in a Dash tree, as a reader would see it."""
+    if component is None:
+        return ""
+    if isinstance(component, (str, int, float)):
+        return str(component)
+    if isinstance(component, (list, tuple)):
+        return " ".join(text_of(c) for c in component)
+    return text_of(getattr(component, "children", None))
