@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, Flask, Response, jsonify, render_template, request
+from flask import Blueprint, Flask, Response, current_app, jsonify, request
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
@@ -70,7 +70,9 @@ def register(app: Flask, bp: Blueprint) -> None:
         log.error("database unavailable: %s", exc.orig.__class__.__name__)
         if not _is_api_request():
             # The dashboard: a page in both languages that reloads itself after Retry-After.
-            page = render_template("unavailable.html", fr=page_texts("fr"), en=page_texts("en"),
+            # Rendered without context processors: Flask-Login's would query the database.
+            template = current_app.jinja_env.get_template("unavailable.html")
+            page = template.render(fr=page_texts("fr"), en=page_texts("en"),
                                    retry_after=RETRY_AFTER_SECONDS)
             return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
         response = error_response(503, "database_unavailable", "The database is unavailable.")
