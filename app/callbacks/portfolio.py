@@ -15,6 +15,7 @@ from app.web.session import session_actor, session_language
 from modelling.features import FEATURES
 
 RANGE_INPUTS = [(f.name, end) for f in FEATURES for end in ("min", "max")]
+DEFAULT_SORT = ("probability", True)
 
 
 def build_query(bounds: list, risk: str | None, stale: bool, page: int, size: int,
@@ -25,7 +26,7 @@ def build_query(bounds: list, risk: str | None, stale: bool, page: int, size: in
         low, high = ranges.get(name, (None, None))
         ranges[name] = (value, high) if end == "min" else (low, value)
     ranges = {k: v for k, v in ranges.items() if v != (None, None)}
-    sort, descending = "id", False
+    sort, descending = DEFAULT_SORT  # riskiest first, straight from the probability index
     if sort_by:
         column = sort_by[0]["column_id"]
         sort = {"probability": "probability", "link": "id", "band": "probability"}.get(column,

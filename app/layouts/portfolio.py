@@ -82,7 +82,8 @@ def table(lang: str):
     ]
     return dash_table.DataTable(
         id="portfolio-table", columns=columns, data=[], page_current=0, page_size=PAGE_SIZE,
-        page_action="custom", sort_action="custom", sort_mode="single", sort_by=[],
+        page_action="custom", sort_action="custom", sort_mode="single",
+        sort_by=[{"column_id": "probability", "direction": "desc"}],
         markdown_options={"link_target": "_self"}, style_as_list_view=True,
         style_table={"overflowX": "auto"},
         style_cell={"padding": "6px 8px", "fontSize": "0.9rem", "fontFamily": "inherit",

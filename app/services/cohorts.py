@@ -1,7 +1,9 @@
 """Where a client stands among the portfolio and among similar clients, computed by the database.
 
-Each cohort is one aggregate query (one scan), however many features are compared; the score
-distribution is one grouped query. "Similar" means the same age band and income band.
+The portfolio's ranks are counts on the (adviser, feature) indexes, all in one statement, so they
+cost index range scans rather than a pass over the portfolio's rows; the similar clients (same age
+band and income band) are one aggregate query over the age band; the score distribution is one
+grouped query.
 """
 
 from __future__ import annotations
@@ -41,6 +43,25 @@ def _percentiles(statement, client: Client) -> dict:
                             for f in FEATURES}}
 
 
+def _ranks_by_index(actor: User, client: Client) -> dict:
+    """Mid-rank percentiles among the whole portfolio: count(< value) + count(= value) / 2, each
+    a count(*) that the (adviser_id, feature) index answers on its own."""
+
+    def count(*conditions):
+        return scoped(select(func.count()).select_from(Client), actor).where(*conditions)
+
+    columns = [count().scalar_subquery().label("n")]
+    for f in FEATURES:
+        value, column = getattr(client, f.name), getattr(Client, f.name)
+        columns.append(count(column < value).scalar_subquery().label(f"{f.name}_below"))
+        columns.append(count(column == value).scalar_subquery().label(f"{f.name}_equal"))
+    row = current_database().session.execute(select(*columns)).one()._mapping
+    size = row["n"] or 0
+    return {"size": size,
+            "percentiles": {f.name: (row[f"{f.name}_below"] + row[f"{f.name}_equal"] / 2) / size
+                            if size else None for f in FEATURES}}
+
+
 def compare(client_id, actor: User) -> dict:
     client = visible_client(client_id, actor)
     portfolio = scoped(select(Client.id, *(getattr(Client, f.name) for f in FEATURES)), actor)
@@ -50,7 +71,7 @@ def compare(client_id, actor: User) -> dict:
     if income_high is not None:
         similar = similar.where(Client.income < income_high)
     return {
-        "portfolio": _percentiles(portfolio, client),
+        "portfolio": _ranks_by_index(actor, client),
         "similar": _percentiles(similar, client),
         "age_band": list(age_band),
         "income_band": [income_low, income_high],

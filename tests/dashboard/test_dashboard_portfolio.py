@@ -38,7 +38,7 @@ def page(
 @pytest.mark.parametrize(
     ("widgets", "sort_by", "expected"),
     [
-        ({}, [], {"ranges": {}, "sort": "id", "descending": False, "risk": None}),
+        ({}, [], {"ranges": {}, "sort": "probability", "descending": True, "risk": None}),
         ({"income_min": 30_000}, [], {"ranges": {"income": (30_000, None)}}),
         ({"age_min": 30, "age_max": 45}, [], {"ranges": {"age": (30, 45)}}),
         (
