@@ -7,7 +7,6 @@ Heroku and Render run it as a worker of its own; alternatively schedule
 from __future__ import annotations
 
 import logging
-import os
 import time
 
 from app import create_app
@@ -15,18 +14,23 @@ from app import create_app
 log = logging.getLogger("app.clock")
 
 
+def run_once(app) -> dict[str, int] | None:
+    """One purge; a failure is logged and the next run retries (the clock stays alive)."""
+    from app.services.retention import purge
+
+    with app.app_context():
+        try:
+            return purge()
+        except Exception:
+            log.exception("retention purge failed")
+            return None
+
+
 def run_forever() -> None:
     app = create_app()
-    interval = int(os.environ.get("PURGE_INTERVAL_SECONDS") or 24 * 3600)
     while True:
-        with app.app_context():
-            from app.services.retention import purge
-
-            try:
-                purge()
-            except Exception:  # keep the clock alive; the next run retries
-                log.exception("retention purge failed")
-        time.sleep(interval)
+        run_once(app)
+        time.sleep(app.config["PURGE_INTERVAL_SECONDS"])
 
 
 if __name__ == "__main__":

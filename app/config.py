@@ -24,6 +24,7 @@ DEV_SECRETS = {
     "PSEUDONYMISATION_KEY": "dev-pseudonymisation-key-not-for-production",
 }
 MIN_SECRET_LENGTH = 32
+MIN_AUDIT_RETENTION_DAYS = 183  # AI Act Arts 19 and 26: automatic logs kept six months at least
 
 
 class ConfigError(RuntimeError):
@@ -42,6 +43,7 @@ class Config:
     RETENTION_SCORE_DAYS = 5 * 365
     RETENTION_DECISION_DAYS = 5 * 365
     RETENTION_AUDIT_DAYS = 365  # AI Act logging: at least six months
+    PURGE_INTERVAL_SECONDS = 24 * 3600  # how often the clock process runs the purge
     PORT = 8050
     LOG_LEVEL = "INFO"
     SESSION_COOKIE_HTTPONLY = True
@@ -93,6 +95,7 @@ _INT_SETTINGS = (
     "RETENTION_SCORE_DAYS",
     "RETENTION_DECISION_DAYS",
     "RETENTION_AUDIT_DAYS",
+    "PURGE_INTERVAL_SECONDS",
     "PORT",
     "JWT_ACCESS_TOKEN_SECONDS",
     "JWT_REFRESH_TOKEN_SECONDS",
@@ -142,6 +145,9 @@ def load_config(
         settings["REVIEW_MARGIN"] = _fraction("REVIEW_MARGIN", environ["REVIEW_MARGIN"])
     for name in DEV_SECRETS:
         settings[name] = environ.get(name) or None
+    if settings["RETENTION_AUDIT_DAYS"] < MIN_AUDIT_RETENTION_DAYS:
+        raise ConfigError(f"RETENTION_AUDIT_DAYS must be at least {MIN_AUDIT_RETENTION_DAYS} "
+                          "(AI Act: logs are kept six months at least)")
     settings.update(overrides)
     settings["APP_ENV"] = env_name
     _derive_api_settings(settings)

@@ -21,13 +21,14 @@ RIGHTS = ("access", "rectification", "erasure", "review", "objection")
 
 def retention_rows(lang: str):
     config = current_app.config
-    return html.Table(
-        [html.Tbody([html.Tr([html.Th(t(key, lang), scope="row"),
-                              html.Td(t("days", lang, days=config[setting]),
-                                      id=f"gdpr-{setting.lower()}")])
-                     for key, setting in RETENTION])],
-        className="table table-sm",
-    )
+    rows = [html.Tr([html.Th(t(key, lang), scope="row"),
+                     html.Td(t("days", lang, days=config[setting]),
+                             id=f"gdpr-{setting.lower()}")])
+            for key, setting in RETENTION]
+    rows.append(html.Tr([html.Th(t("retention_tokens", lang), scope="row"),
+                         html.Td(t("until_expiry", lang), id="gdpr-retention_tokens")]))
+    return html.Div([html.Table([html.Tbody(rows)], className="table table-sm"),
+                     html.P(t("purge_schedule", lang), className="small text-secondary")])
 
 
 def layout(lang: str, user, query: dict, **_):
