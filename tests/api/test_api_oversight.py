@@ -77,14 +77,38 @@ def test_switching_back_on_restores_the_model(api, headers, portfolio):
     assert body["explanation"]["contributions"]
 
 
-def test_the_switch_is_shared_by_every_app_on_the_database(make_app, model_registry, api, headers):
-    """Another app on the same database (another worker) sees the switch at once."""
-    _switch(api, headers, False)
+def test_the_switch_reaches_every_worker_within_a_second(
+    make_app, model_registry, api, headers, monkeypatch
+):
+    """Another app on the same database (another worker) sees the switch once its cached
+    reading is older than SWITCH_CACHE_SECONDS; the worker that switched sees it at once."""
+    from app.services import oversight
+
+    clock = [1000.0]
+    monkeypatch.setattr(oversight.time, "monotonic", lambda: clock[0])
     other = make_app(MODEL_REGISTRY_DIR=str(model_registry))
     with other.app_context():
-        from app.services.oversight import model_enabled
+        assert oversight.model_enabled() is True  # read and cached by the other worker
+    _switch(api, headers, False)
+    assert oversight.model_enabled() is False  # the switching worker: at once
+    with other.app_context():
+        assert oversight.model_enabled() is True  # still its cached reading ...
+        clock[0] += oversight.SWITCH_CACHE_SECONDS + 0.01
+        assert oversight.model_enabled() is False  # ... for at most a second
 
-        assert model_enabled() is False
+
+def test_the_new_routes_are_in_the_contract(api):
+    document = api.get("/api/v1/openapi.json").get_json()
+    paths = document["paths"]
+    client = "/api/v1/clients/{client_id}"
+    assert {"get", "patch"} <= set(paths[client])
+    assert "delete" in paths[client] and "401" in paths[client]["delete"]["responses"]
+    for path in (client + "/export", client + "/review-request", SWITCH, "/api/v1/admin/retention"):
+        assert path in paths
+    assert set(paths[SWITCH]) == {"get", "put"}
+    score = document["components"]["schemas"]["ScoreResponse"]["properties"]
+    assert "manual_review" in score["recommendation"]["enum"]
+    assert score["probability_of_default"]["nullable"] is True
 
 
 def test_only_admins_see_or_turn_the_switch(api, headers):
