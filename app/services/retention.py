@@ -2,7 +2,9 @@
 
 One category at a time, each in its own transaction, so a failure in one leaves the others
 consistent. The purge writes one audit event with the counts (never an identifier of what went).
-A score that backs a decision still within its retention is kept until that decision goes.
+Nothing goes before its own limit: a score that backs a decision still within its retention is
+kept until that decision goes, and a client whose data has expired is kept while a retained
+score or decision still refers to it (deleting it would cascade to them).
 """
 
 from __future__ import annotations
@@ -32,11 +34,20 @@ class Category:
             return RevokedToken.expires_at < now
         cutoff = now - timedelta(days=current_app.config[self.setting])
         if self.model is Client:
-            return Client.data_updated_at < cutoff
+            return (Client.data_updated_at < cutoff) & ~_still_referenced(now)
         if self.model is ScoreRecord:
             backs_a_decision = exists().where(Decision.score_id == ScoreRecord.id)
             return (ScoreRecord.created_at < cutoff) & ~backs_a_decision
         return self.model.created_at < cutoff
+
+
+def _still_referenced(now: datetime) -> ColumnElement[bool]:
+    """The client has a score or a decision that is itself still within its retention."""
+    config = current_app.config
+    scores = now - timedelta(days=config["RETENTION_SCORE_DAYS"])
+    decisions = now - timedelta(days=config["RETENTION_DECISION_DAYS"])
+    return (exists().where(ScoreRecord.client_id == Client.id, ScoreRecord.created_at >= scores)
+            | exists().where(Decision.client_id == Client.id, Decision.created_at >= decisions))
 
 
 # Order matters: decisions before the scores they reference, clients last (cascade).

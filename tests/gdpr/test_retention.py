@@ -21,17 +21,31 @@ def _count(model) -> int:
 
 def _client(adviser, updated_at) -> Client:
     with current_database().transaction() as session:
-        client = Client(adviser_id=adviser.id, age=40, income=30_000, seniority=5, incidents=0,
-                        credit_score=700, data_updated_at=updated_at, created_at=updated_at)
+        client = Client(
+            adviser_id=adviser.id,
+            age=40,
+            income=30_000,
+            seniority=5,
+            incidents=0,
+            credit_score=700,
+            data_updated_at=updated_at,
+            created_at=updated_at,
+        )
         session.add(client)
     return client
 
 
 def _score(client, at) -> ScoreRecord:
     with current_database().transaction() as session:
-        score = ScoreRecord(client_id=client.id, inputs={}, probability=0.1,
-                            recommendation="favourable", threshold=0.1, model_version="v",
-                            created_at=at)
+        score = ScoreRecord(
+            client_id=client.id,
+            inputs={},
+            probability=0.1,
+            recommendation="favourable",
+            threshold=0.1,
+            model_version="v",
+            created_at=at,
+        )
         session.add(score)
     return score
 
@@ -53,8 +67,14 @@ def test_scores_and_decisions_go_at_their_own_limits(app, adviser):
     old_score = _score(client, NOW - score_days - TICK)
     edge_score = _score(client, NOW - score_days)
     with current_database().transaction() as session:
-        session.add(Decision(score_id=edge_score.id, client_id=client.id, decision="approve",
-                             created_at=NOW - decision_days - TICK))
+        session.add(
+            Decision(
+                score_id=edge_score.id,
+                client_id=client.id,
+                decision="approve",
+                created_at=NOW - decision_days - TICK,
+            )
+        )
     counts = purge(now=NOW)
     assert counts["scores"] == 1 and counts["decisions"] == 1
     session = current_database().session
@@ -67,8 +87,9 @@ def test_a_score_backing_a_retained_decision_is_kept(app, adviser):
     client = _client(adviser, NOW)
     old = _score(client, NOW - timedelta(days=app.config["RETENTION_SCORE_DAYS"] + 1))
     with current_database().transaction() as session:
-        session.add(Decision(score_id=old.id, client_id=client.id, decision="approve",
-                             created_at=NOW))
+        session.add(
+            Decision(score_id=old.id, client_id=client.id, decision="approve", created_at=NOW)
+        )
     assert purge(now=NOW)["scores"] == 0
     assert current_database().session.get(ScoreRecord, old.id) is not None
 
@@ -76,12 +97,14 @@ def test_a_score_backing_a_retained_decision_is_kept(app, adviser):
 def test_audit_events_and_expired_revocations_go(app, adviser):
     limit = timedelta(days=app.config["RETENTION_AUDIT_DAYS"])
     with current_database().transaction() as session:
-        session.add_all([
-            AuditEvent(action="view_client", created_at=NOW - limit - TICK),
-            AuditEvent(action="view_client", created_at=NOW - limit),
-            RevokedToken(jti="expired", expires_at=NOW - TICK),
-            RevokedToken(jti="live", expires_at=NOW + timedelta(minutes=5)),
-        ])
+        session.add_all(
+            [
+                AuditEvent(action="view_client", created_at=NOW - limit - TICK),
+                AuditEvent(action="view_client", created_at=NOW - limit),
+                RevokedToken(jti="expired", expires_at=NOW - TICK),
+                RevokedToken(jti="live", expires_at=NOW + timedelta(minutes=5)),
+            ]
+        )
     counts = purge(now=NOW)
     assert (counts["audit"], counts["revoked_tokens"]) == (1, 1)
     assert current_database().session.get(RevokedToken, "live") is not None
@@ -92,14 +115,20 @@ def test_dry_run_counts_without_deleting(app, adviser):
     assert purge(now=NOW, dry_run=True)["clients"] == 1
     assert _count(Client) == 1
     assert {row["category"] for row in preview(NOW)} == {
-        "clients", "scores", "decisions", "audit", "revoked_tokens"}
+        "clients",
+        "scores",
+        "decisions",
+        "audit",
+        "revoked_tokens",
+    }
 
 
 def test_the_purge_is_audited_with_counts_only(app, adviser):
     _client(adviser, NOW - timedelta(days=app.config["RETENTION_CLIENT_DAYS"] + 1))
     purge(now=NOW)
     event = current_database().session.scalar(
-        select(AuditEvent).where(AuditEvent.action == "purge"))
+        select(AuditEvent).where(AuditEvent.action == "purge")
+    )
     assert event.details["counts"]["clients"] == 1
     assert event.client_id is None
 
@@ -118,3 +147,19 @@ def test_the_purge_cli_dry_run_lists_every_category(runner, adviser):
     assert result.exit_code == 0, result.output
     for name in ("clients", "scores", "decisions", "audit", "revoked_tokens"):
         assert name in result.output
+
+
+def test_an_expired_client_stays_while_a_retained_decision_refers_to_it(app, adviser):
+    """Deleting the client would cascade to a decision still within its own retention."""
+    client = _client(adviser, NOW - timedelta(days=app.config["RETENTION_CLIENT_DAYS"] + 1))
+    decided = NOW - timedelta(days=30)
+    score = _score(client, decided)
+    with current_database().transaction() as session:
+        session.add(
+            Decision(score_id=score.id, client_id=client.id, decision="approve", created_at=decided)
+        )
+    assert purge(now=NOW)["clients"] == 0
+    assert current_database().session.get(Client, client.id) is not None
+    later = decided + timedelta(days=app.config["RETENTION_DECISION_DAYS"]) + TICK
+    counts = purge(now=later)
+    assert (counts["decisions"], counts["scores"], counts["clients"]) == (1, 1, 1)
