@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8050
 FLASK  := $(BIN)/flask --app wsgi
 
-.PHONY: run test bench lint format install install-dev clean
+.PHONY: run test bench screenshots lint format install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ test: install-dev
 ## bench: speed figures (see docs/performance.md)
 bench: install-dev
 	$(BIN)/python benchmarks/run_all.py
+
+## screenshots: every dashboard page, annotated, into docs/screenshots/ (Debian's chromium)
+screenshots: install-dev
+	$(BIN)/python scripts/screenshots.py --out docs/screenshots
 
 lint: install-dev
 	$(BIN)/ruff check .

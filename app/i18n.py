@@ -40,8 +40,17 @@ VERBS = {
 }
 
 COUNTERFACTUAL = {
-    "fr": "Avec {value}, la recommandation serait {recommendation}.",
-    "en": "With {value}, the recommendation would be {recommendation}.",
+    "fr": "Avec {subject}, la recommandation serait {recommendation}.",
+    "en": "With {subject}, the recommendation would be {recommendation}.",
+}
+# What the changed feature is called in the counterfactual sentence ({value} formatted).
+COUNTERFACTUAL_SUBJECTS = {
+    "fr": {"age": "{value} ans", "income": "un revenu net annuel de {value}",
+           "seniority": "une ancienneté professionnelle de {value}", "incidents": "{value}",
+           "credit_score": "un score de crédit de {value}"},
+    "en": {"age": "an age of {value}", "income": "an annual net income of {value}",
+           "seniority": "a job seniority of {value}", "incidents": "{value}",
+           "credit_score": "a credit score of {value}"},
 }
 NO_COUNTERFACTUAL = {
     "fr": {
@@ -103,9 +112,9 @@ def reason(feature: str, value: float, impact: float, lang: str) -> str:
 
 def counterfactual_text(feature: str, value: float, recommendation: str, lang: str) -> str:
     label = RECOMMENDATION_LABELS[lang][recommendation]
-    return COUNTERFACTUAL[lang].format(
-        value=format_value(feature, value, lang), recommendation=label
-    )
+    subject = COUNTERFACTUAL_SUBJECTS[lang][feature].format(
+        value=format_value(feature, value, lang))
+    return COUNTERFACTUAL[lang].format(subject=subject, recommendation=label)
 
 
 def no_counterfactual_text(reason_code: str, lang: str) -> str:

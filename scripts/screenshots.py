@@ -114,15 +114,84 @@ def log_in(page, base: str, email: str) -> None:
     page.wait_for_selector("#page-content > *")
 
 
-def save(page, path: Path) -> None:
-    """A full-page PNG, reduced to a small palette so each file stays well under 300 KB."""
+# Numbered marks drawn on each page, explained in docs/design.md (a mark whose element is not on
+# the page is left out). The colour is reserved for annotations: never a risk colour.
+MARKS = {
+    "portfolio": [
+        "#portfolio-filters-card",
+        "#portfolio-search",
+        "#portfolio-total",
+        "#portfolio-table",
+        "#nav-language",
+    ],
+    "client": [
+        "#decision-aid-banner",
+        "#client-advice-card",
+        "#client-stale",
+        "#client-features",
+        "#client-contributions",
+        "#client-counterfactual",
+        "#client-cohort-card",
+        "#client-decision-card",
+    ],
+    "simulator": ["#simulator-inputs-card", "#simulator-advice-card", "#simulator-why-card"],
+    "model": [
+        "#model-metrics",
+        "#model-roc",
+        "#model-calibration",
+        "#model-cost",
+        "#model-importance",
+        "#model-candidates-card",
+        "#model-fairness-card",
+    ],
+    "gdpr": ["#gdpr-data", "#gdpr-basis", "#gdpr-retention", "#gdpr-rights", "#gdpr-notice-card"],
+    "admin": ["#admin-users-card", "#admin-audit-card", "#admin-purge-card"],
+}
+MARK_COLOUR = (123, 44, 191)
+
+
+def boxes(page, selectors: list[str]) -> list[tuple[int, float, float, float, float] | None]:
+    """Page coordinates of each selector's element (None when it is absent)."""
+    return [
+        page.evaluate(
+            """sel => { const el = document.querySelector(sel);
+        if (!el) return null; const r = el.getBoundingClientRect();
+        return [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height]; }""",
+            sel,
+        )
+        for sel in selectors
+    ]
+
+
+def annotate(image, marks) -> None:
+    from PIL import ImageDraw, ImageFont
+
+    draw = ImageDraw.Draw(image)
+    try:
+        font = ImageFont.truetype("DejaVuSans-Bold.ttf", 18)
+    except OSError:
+        font = ImageFont.load_default()
+    for number, box in enumerate(marks, start=1):
+        if box is None:
+            continue
+        x, y, w, h = box
+        draw.rectangle([x - 2, y - 2, x + w + 2, y + h + 2], outline=MARK_COLOUR, width=3)
+        cx, cy = max(16, x - 2), max(16, y - 2)
+        draw.ellipse([cx - 15, cy - 15, cx + 15, cy + 15], fill=MARK_COLOUR)
+        draw.text((cx, cy), str(number), fill="white", font=font, anchor="mm")
+
+
+def save(page, path: Path, marks: list[str] = (), full_page: bool = True) -> None:
+    """A full-page PNG with numbered marks, reduced to a small palette (each well under 300 KB)."""
     from PIL import Image
 
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)  # let plotly finish its transitions
-    raw = page.screenshot(full_page=True)
+    found = boxes(page, list(marks))
+    raw = page.screenshot(full_page=full_page)
     image = Image.open(io.BytesIO(raw)).convert("RGB")
-    image.quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+    annotate(image, found)
+    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
         path, optimize=True
     )
     print(
@@ -143,7 +212,7 @@ def capture(base: str, out: Path) -> None:
         save(page, out / "login.png")
         log_in(page, base, "conseiller1@demo.example")
         page.wait_for_selector("#portfolio-table td a")
-        save(page, out / "portfolio.png")
+        save(page, out / "portfolio.png", MARKS["portfolio"])
         page.select_option("#portfolio-risk", "high")
         page.wait_for_selector("#portfolio-table td a")
         page.wait_for_timeout(500)
@@ -154,23 +223,33 @@ def capture(base: str, out: Path) -> None:
         page.click("#portfolio-table td a")
         page.wait_for_selector("#client-gauge .main-svg")
         page.wait_for_selector("#client-history-table")
-        save(page, out / "client.png")
+        save(page, out / "client.png", MARKS["client"])
         client = page.url.rsplit("/", 1)[-1]
+        page.set_viewport_size({"width": 1920, "height": 1080})  # what a large screen shows
+        save(page, out / "client-1920.png", full_page=False)
+        page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
+        page.click("#nav-language")  # the same client in English: numbers, euros and dates
+        page.wait_for_selector("#client-gauge .main-svg")
+        page.wait_for_selector("#client-history-table")
+        page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
+        save(page, out / "client-en.png")
+        page.click("#nav-language")
+        page.wait_for_selector("#client-history-table")
         page.goto(f"{base}/simulator?client={client}")
         page.wait_for_selector("#simulator-gauge .main-svg")
         page.wait_for_selector("#simulator-recommendation-badge")
-        save(page, out / "simulator.png")
+        save(page, out / "simulator.png", MARKS["simulator"])
         page.goto(f"{base}/model")
         page.wait_for_selector("#model-metrics")
-        save(page, out / "model.png")
+        save(page, out / "model.png", MARKS["model"])
         page.goto(f"{base}/gdpr")
         page.wait_for_selector("#gdpr-notice")
-        save(page, out / "gdpr.png")
+        save(page, out / "gdpr.png", MARKS["gdpr"])
         page.context.clear_cookies()
         log_in(page, base, "admin@demo.example")
         page.goto(f"{base}/admin")
         page.wait_for_selector("#admin-audit-table")
-        save(page, out / "admin.png")
+        save(page, out / "admin.png", MARKS["admin"])
         browser.close()
 
 

@@ -15,6 +15,7 @@ RISK_UP = "#c0392b"
 RISK_DOWN = "#1e8449"
 BAND_COLOURS = {"favourable": "#d5f5e3", "review": "#fdebd0", "unfavourable": "#fadbd8"}
 NEUTRAL = "#34495e"
+PERCENT = {"fr": "\u202f%", "en": "%"}  # 12,5 % in French, 12.5% in English
 # Series that carry no risk meaning: navy and greys, never red or green.
 CALM_COLOURS = ["#1f3a5f", "#8795a5", "#5d7ea8", "#b5bfca", "#a3824a"]
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
@@ -38,14 +39,16 @@ def _percent(value: float, lang: str) -> str:
 
 def gauge(probability: float, threshold: float, lower: float, upper: float, lang: str):
     """Probability of default on 0-100 %, the three advice zones and the threshold marked."""
+    # Zoomed on the zone where decisions are made, unless the client lies beyond it.
     top = max(0.5, min(1.0, upper * 2.5))
+    top = 1.0 if probability > top else top
     figure = go.Figure(
         go.Indicator(
             mode="gauge+number",
             value=100 * probability,
-            number={"suffix": " %", "valueformat": ".1f", "font": {"size": 40}},
+            number={"suffix": PERCENT[lang], "valueformat": ".1f", "font": {"size": 40}},
             gauge={
-                "axis": {"range": [0, 100 * top], "ticksuffix": " %"},
+                "axis": {"range": [0, 100 * top], "ticksuffix": PERCENT[lang]},
                 "bar": {"color": NEUTRAL, "thickness": 0.3},
                 "steps": [
                     {"range": [0, 100 * lower], "color": BAND_COLOURS["favourable"]},
@@ -77,14 +80,18 @@ def contribution_bars(contributions: list[dict], lang: str):
             orientation="h",
             marker_color=[RISK_UP if c["impact"] > 0 else RISK_DOWN for c in rows],
             text=[signed(c["impact"], lang) for c in rows],
-            textposition="auto",
+            textposition="outside",
+            cliponaxis=False,
             customdata=[c["feature"] for c in rows],
             hovertemplate="%{y}: %{x:+.3f}<extra></extra>",
         )
     )
+    impacts = [0.0] + [c["impact"] for c in rows]
+    pad = 0.2 * (max(impacts) - min(impacts) or 1.0)  # room for the values outside small bars
     figure.update_layout(
         height=60 + 42 * len(rows), margin={"l": 10, "r": 10, "t": 10, "b": 40},
-        xaxis_title=t("impact_axis", lang), yaxis={"automargin": True},
+        xaxis={"title": t("impact_axis", lang), "range": [min(impacts) - pad, max(impacts) + pad]},
+        yaxis={"automargin": True},
         plot_bgcolor="#fff", **chart_style(lang),
     )
     figure.add_vline(x=0, line_color="#888", line_width=1)

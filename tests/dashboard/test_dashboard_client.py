@@ -176,3 +176,11 @@ def test_adviser_cannot_decide_on_another_advisers_client(acting, people, book):
     assert feedback.id == "client-decision-error" and refresh == 0
     with acting(people["other"]):
         assert "because" not in text_of(history_view(str(book["foreign"].id), 0))
+
+
+@pytest.mark.parametrize("probability", [0.02, 0.3, 0.97])
+def test_gauge_axis_always_shows_the_needle(probability):
+    from app.layouts.figures import gauge
+
+    axis = gauge(probability, 0.08, 0.064, 0.096, "fr").data[0].gauge.axis.range
+    assert axis[0] == 0 and axis[1] >= 100 * probability
