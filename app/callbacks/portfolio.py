@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, no_update
 from dash.exceptions import PreventUpdate
 
-from app.i18n import format_number
+from app.i18n import format_number, format_value
 from app.layouts.common import ALL, date_text, percent
 from app.services.errors import NotFound, ServiceError
 from app.services.lookup import resolve_client
@@ -43,7 +43,7 @@ def table_rows(items: list[dict], lang: str) -> list[dict]:
         rows.append({
             "link": f"[{item['id'][:8]}…](/clients/{item['id']})",
             "age": item["age"],
-            "income": format_number(item["income"], lang) + " €",
+            "income": format_value("income", item["income"], lang),
             "seniority": format_number(item["seniority"], lang, 1),
             "incidents": item["incidents"],
             "credit_score": item["credit_score"],

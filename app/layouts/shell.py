@@ -26,7 +26,6 @@ def shell():
     return html.Div(
         [
             dcc.Location(id="url", refresh="callback-nav"),
-            dcc.Store(id="portfolio-filters", storage_type="session"),
             dcc.Store(id="model-switch-changed", data=0),  # bumped by the admin's toggle
             top_bar(user, lang),
             # Filled while an admin has switched the model off (AI Act Art. 14), on every page.

@@ -76,7 +76,7 @@ def test_rows_are_formatted_per_language(acting, people, book):
     assert row["income"] == "38\u202f000 €" and row["seniority"] == "6,5"
     assert row["link"] == f"[{str(book['fresh'].id)[:8]}…](/clients/{book['fresh'].id})"
     rows, _, total = page(acting, people["adviser"], lang="en", ranges=bounds(income_min=30_000))
-    assert rows[0]["income"] == "38,000 €" and rows[0]["seniority"] == "6.5"
+    assert rows[0]["income"] == "€38,000" and rows[0]["seniority"] == "6.5"
     assert total == "1 client"
 
 
