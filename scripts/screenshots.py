@@ -2,8 +2,9 @@
 
 Starts its own gunicorn on a free loopback port against a temporary SQLite database, a quick
 model and the demo data, logs in with Debian's Chromium (never a downloaded browser), and saves
-each page, in French, 1366 px wide and full-page, to docs/screenshots/<page>.png. Everything is
-local: nothing is fetched from the internet.
+each page, in French, 1366 px wide and full-page, with the numbered marks that docs/design.md
+explains, to docs/screenshots/<page>.png (plus the client page in English and at 1920x1080).
+Everything is local: nothing is fetched from the internet.
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--registry DIR]
 """
@@ -176,7 +177,7 @@ def annotate(image, marks) -> None:
             continue
         x, y, w, h = box
         draw.rectangle([x - 2, y - 2, x + w + 2, y + h + 2], outline=MARK_COLOUR, width=3)
-        cx, cy = max(16, x - 2), max(16, y - 2)
+        cx, cy = min(image.width - 16, x + w + 2), max(16, y - 2)  # top-right: off the text
         draw.ellipse([cx - 15, cy - 15, cx + 15, cy + 15], fill=MARK_COLOUR)
         draw.text((cx, cy), str(number), fill="white", font=font, anchor="mm")
 
