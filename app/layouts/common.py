@@ -67,7 +67,6 @@ def decision_aid_banner(lang: str):
     )
 
 
-
 def contribution_list(contributions: list[dict], lang: str, prefix: str):
     """The bars as text, strongest first: what a screen reader (and a test) reads.
 

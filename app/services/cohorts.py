@@ -21,9 +21,10 @@ INCOME_BANDS = ((0, 20_000), (20_000, 35_000), (35_000, 60_000), (60_000, 100_00
 HISTOGRAM_BINS = 20
 
 
-def band_of(value: float, bands) -> tuple:
+def band_of(value: float, bands, closed: bool = True) -> tuple:
+    """The band holding value: [low, high] for whole-year ages, [low, high) for incomes."""
     for low, high in bands:
-        if value >= low and (high is None or value <= high):
+        if value >= low and (high is None or value <= high if closed else value < high):
             return low, high
     return bands[-1]
 
@@ -66,7 +67,7 @@ def compare(client_id, actor: User) -> dict:
     client = visible_client(client_id, actor)
     portfolio = scoped(select(Client.id, *(getattr(Client, f.name) for f in FEATURES)), actor)
     age_band = band_of(client.age, AGE_BANDS)
-    income_low, income_high = band_of(client.income, INCOME_BANDS)
+    income_low, income_high = band_of(client.income, INCOME_BANDS, closed=False)
     similar = portfolio.where(Client.age.between(*age_band), Client.income >= income_low)
     if income_high is not None:
         similar = similar.where(Client.income < income_high)

@@ -184,3 +184,15 @@ def test_gauge_axis_always_shows_the_needle(probability):
 
     axis = gauge(probability, 0.08, 0.064, 0.096, "fr").data[0].gauge.axis.range
     assert axis[0] == 0 and axis[1] >= 100 * probability
+
+
+def test_a_client_on_a_band_boundary_is_among_its_similar_clients(acting, people, book):
+    from dashboard_helpers import GOOD, add_client
+
+    from app.services import cohorts
+
+    edge = add_client(people["adviser"], GOOD | {"income": 35_000.0})
+    with acting(people["adviser"]):
+        comparison = cohorts.compare(edge.id, people["adviser"])
+    assert comparison["income_band"] == [35_000, 60_000]
+    assert comparison["similar"]["size"] == 2  # itself and the fresh client (38,000 €, age 42)
