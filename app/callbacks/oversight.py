@@ -30,15 +30,18 @@ def banner(_pathname, _changed):
     )
 
 
-def switch(_off_clicks, _on_clicks, changed):
+def switch(off_clicks, on_clicks, changed):
     """Turn the model off or on when a button is pressed; always show the current state."""
     actor = session_actor()
     if actor is None:
         raise PreventUpdate
     lang = session_language()
     bumped = changed
+    # Dash also names a button as trigger when the page first renders it: a real press is one
+    # with clicks.
+    pressed = {"admin-model-off": off_clicks, "admin-model-on": on_clicks}
     try:
-        if ctx.triggered_id in ("admin-model-off", "admin-model-on"):
+        if pressed.get(ctx.triggered_id):
             state = oversight.set_model_enabled(ctx.triggered_id == "admin-model-on", actor)
             bumped = (changed or 0) + 1
         else:

@@ -23,9 +23,11 @@ def _actor_and_id(client_id: str | None):
     return actor, uuid.UUID(client_id)
 
 
-def export(_clicks, client_id: str):
+def export(clicks, client_id: str):
     """The same document as GET /api/v1/clients/{id}/export, as a file download (audited)."""
     actor, cid = _actor_and_id(client_id)
+    if not clicks:  # rendered, not pressed
+        raise PreventUpdate
     try:
         document = rights.export_client(cid, actor)
     except ServiceError:
@@ -34,12 +36,14 @@ def export(_clicks, client_id: str):
     return dcc.send_string(text, filename=f"client-{cid}.json", type="application/json")
 
 
-def review(client_id: str, _refresh, _clicks):
+def review(client_id: str, _refresh, clicks):
     """Record the request when the button is pressed; show it until an adviser decides."""
     actor, cid = _actor_and_id(client_id)
     lang = session_language()
     try:
-        if ctx.triggered_id == "client-review-record":
+        # Dash also names the button as trigger when the page first renders it: a real press
+        # is one with clicks.
+        if ctx.triggered_id == "client-review-record" and clicks:
             rights.request_review(cid, actor)
         requested = rights.review_requested_at(cid, actor)
     except ServiceError:

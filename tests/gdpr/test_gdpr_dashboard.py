@@ -7,6 +7,7 @@ import json
 
 import pytest
 from dash import ctx
+from dash.exceptions import PreventUpdate
 from sqlalchemy import select
 
 from app.callbacks import admin as admin_callbacks
@@ -80,6 +81,8 @@ def test_the_export_button_downloads_the_clients_json(acting, people, stored_cli
         scoring.score_client(stored_client.id, people["adviser"])
         page = client_layout.layout("fr", people["adviser"], {}, str(stored_client.id))
         assert {"client-export", "client-export-download"} <= ids(page)
+        with pytest.raises(PreventUpdate):  # rendered, not pressed
+            rights_callbacks.export(None, str(stored_client.id))
         download = rights_callbacks.export(1, str(stored_client.id))
     assert download["filename"] == f"client-{stored_client.id}.json"
     document = json.loads(download["content"])
@@ -98,7 +101,9 @@ def test_a_review_request_shows_until_the_adviser_decides(acting, people, stored
     with acting(people["adviser"], "en"):
         triggered(None)
         assert rights_callbacks.review(cid, 0, None) == (None, False)
+        # Dash names the button as trigger when it first renders it, without a click.
         triggered("client-review-record")
+        assert rights_callbacks.review(cid, 0, None) == (None, False)
         notice, disabled = rights_callbacks.review(cid, 0, 1)
         assert disabled is True and notice.id == "client-review-open"
         assert "asked for human review" in text_of(notice)
@@ -123,9 +128,11 @@ def test_the_kill_switch_banner_shows_on_every_page_while_the_model_is_off(actin
 
 def test_the_admin_toggle_switches_the_model_and_tells_the_banner(acting, people, triggered):
     with acting(people["admin"], "en"):
-        triggered(None)
-        status, off_disabled, on_disabled, changed = oversight_callbacks.switch(None, None, 0)
-        assert (off_disabled, on_disabled, changed) == (False, True, 0)
+        for rendered in (None, "admin-model-off"):  # first render: named, never clicked
+            triggered(rendered)
+            status, off_disabled, on_disabled, changed = oversight_callbacks.switch(None, None, 0)
+            assert (off_disabled, on_disabled, changed) == (False, True, 0)
+            assert oversight.model_enabled() is True
         assert t("switch_on_status", "en") in text_of(status)
         triggered("admin-model-off")
         status, off_disabled, on_disabled, changed = oversight_callbacks.switch(1, None, 0)
