@@ -2,6 +2,8 @@
 
 One million synthetic clients must load in well under two minutes, so this bypasses the ORM
 but still goes through each column type's own bind processor (same storage format as the ORM).
+Into an empty table, the secondary indexes are dropped and rebuilt after the load, in the same
+transaction: one sort per index instead of a million random B-tree inserts each.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 
 from app.models import Client, utcnow
 from modelling.features import FEATURE_NAMES
@@ -37,12 +39,25 @@ def synthetic_clients(
 
 
 def insert_clients(engine: Engine, frame: pd.DataFrame) -> int:
-    """Insert every row of `frame` (columns COLUMNS) in one transaction; returns the count."""
+    """Insert every row of `frame` (columns COLUMNS) in one transaction; returns the count.
+
+    The caller must hold no open transaction on `clients` (an empty table's indexes are dropped
+    and rebuilt, which waits for every reader).
+    """
+    table = Client.__table__
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # fail clearly rather than wait forever
+            connection.exec_driver_sql("SET LOCAL lock_timeout = '30s'")
+        empty = connection.scalar(select(func.count()).select_from(table)) == 0
+        indexes = sorted(table.indexes, key=lambda index: index.name) if empty else []
+        for index in indexes:
+            index.drop(connection)
         if connection.dialect.name == "postgresql":
             _copy_postgresql(connection, frame)
         else:
             _executemany(connection, frame)
+        for index in indexes:
+            index.create(connection)
     return len(frame)
 
 
@@ -65,6 +80,7 @@ def _executemany(connection, frame: pd.DataFrame) -> None:
     table = Client.__table__
     processors = [table.c[name].type.bind_processor(connection.dialect) for name in COLUMNS]
     placeholders = ", ".join("?" for _ in COLUMNS)
+    connection.exec_driver_sql("PRAGMA cache_size = -262144")  # 256 MiB for this connection
     statement = f"INSERT INTO clients ({', '.join(COLUMNS)}) VALUES ({placeholders})"  # noqa: S608
     batch: list[tuple] = []
     for row in _rows(frame):
@@ -74,3 +90,4 @@ def _executemany(connection, frame: pd.DataFrame) -> None:
             batch = []
     if batch:
         connection.exec_driver_sql(statement, batch)
+    connection.exec_driver_sql("PRAGMA cache_size = -2000")  # back to SQLite's default

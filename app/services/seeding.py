@@ -52,6 +52,9 @@ def seed_clients(n: int, seed: int = 42) -> int:
             "`flask --app wsgi users create EMAIL --role adviser` first"
         )
     frame = synthetic_clients(generate(n, seed=seed), [a.id for a in advisers], seed)
+    # The load runs on a connection of its own and may rebuild the clients' indexes: end this
+    # session's read transaction first, or on PostgreSQL the DDL would wait for it forever.
+    current_database().session.commit()
     return insert_clients(current_database().engine, frame)
 
 
