@@ -26,7 +26,7 @@ SECRETS = {
     "PSEUDONYMISATION_KEY": "browser-pseudo-" + "x" * 32,
 }
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; never downloaded
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
