@@ -266,6 +266,8 @@ FR: dict[str, str] = {
     "db_unavailable_title": "Service momentanément indisponible",
     "db_unavailable": "La base de données ne répond pas. La page se rechargera d'elle-même ; "
     "réessayez dans quelques secondes.",
+    "db_unavailable_live": "La base de données ne répond pas : votre dernière action n'a pas été "
+    "enregistrée. Le service reprend de lui-même ; réessayez dans quelques secondes.",
 }
 
 EN: dict[str, str] = {
@@ -501,6 +503,8 @@ EN: dict[str, str] = {
     "db_unavailable_title": "Service temporarily unavailable",
     "db_unavailable": "The database is not answering. The page will reload by itself; try "
     "again in a few seconds.",
+    "db_unavailable_live": "The database is not answering: your last action was not recorded. "
+    "The service recovers by itself; try again in a few seconds.",
 }
 
 TEXTS: dict[str, dict[str, str]] = {"fr": FR, "en": EN}

@@ -30,6 +30,11 @@ def shell():
             top_bar(user, lang),
             # Filled while an admin has switched the model off (AI Act Art. 14), on every page.
             html.Div(id="model-off-banner", className="container-xxl pt-2", role="status"),
+            # Shown by assets/outage.js while the server answers callbacks with 503.
+            html.Div([html.Strong(t("db_unavailable_title", lang)), " ",
+                      t("db_unavailable_live", lang)],
+                     id="outage-notice", hidden=True, role="alert",
+                     className="alert alert-danger container-xxl mt-2 mb-0 py-2"),
             html.Main(id="page-content", className="container-xxl py-3", role="main"),
         ],
         lang=lang,

@@ -88,3 +88,22 @@ def test_the_kill_switch_from_the_admin_page_to_the_adviser(page, live, csp_erro
     expect(page.locator("#model-off-alert")).to_have_count(0)
     expect(page.locator("#client-recommendation-badge")).not_to_contain_text("Examen manuel")
     assert csp_errors == []
+
+
+def test_an_open_page_says_when_the_database_stops_answering(page, live, monkeypatch):
+    """A callback answered 503 shows the notice; the next answered one hides it."""
+    from sqlalchemy.exc import OperationalError
+
+    log_in(page, live.url)
+    expect(page.locator("#outage-notice")).to_be_hidden()
+
+    def unreachable():
+        raise OperationalError("SELECT 1", {}, ConnectionRefusedError("database is down"))
+
+    monkeypatch.setattr("app.callbacks.oversight.oversight.model_enabled", unreachable)
+    page.click("#nav-nav_gdpr")  # navigation fires the banner callback, which now fails
+    expect(page.locator("#outage-notice")).to_be_visible()
+    expect(page.locator("#outage-notice")).to_contain_text("La base de données ne répond pas")
+    monkeypatch.undo()
+    page.click("#nav-nav_portfolio")
+    expect(page.locator("#outage-notice")).to_be_hidden()
