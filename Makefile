@@ -24,9 +24,8 @@ install-dev: $(VENV)/.installed-dev
 
 ## run: migrate, make sure a model is registered, seed demo data once, serve on 127.0.0.1:$(PORT)
 run: install
-	$(FLASK) db upgrade
 	$(BIN)/python -m modelling ensure --quick
-	$(FLASK) demo init
+	$(FLASK) demo init --migrate
 	$(BIN)/gunicorn -c gunicorn.conf.py --bind 127.0.0.1:$(PORT) wsgi:app
 
 ## test: the whole suite (SQLite and PostgreSQL; Redis and Chromium where tests need them)

@@ -96,6 +96,26 @@ def test_demo_init_creates_accounts_and_clients_once(runner):
     assert _count(Client) == 10_000
 
 
+def test_demo_init_can_migrate_an_empty_store_first(tmp_path):
+    """`make run` migrates and seeds in one process; a fresh store ends up at the head."""
+    from conftest import TEST_SECRETS
+
+    from app import create_app
+    from db.migrate import current_revision, head_revision
+
+    application = create_app({"APP_ENV": "testing", "DATABASE_URL": f"sqlite:///{tmp_path}/new.db",
+                              "MODEL_REGISTRY_DIR": str(tmp_path), **TEST_SECRETS})
+    try:
+        result = application.test_cli_runner().invoke(args=["demo", "init", "--migrate"])
+        assert result.exit_code == 0, result.output
+        with application.app_context():
+            engine = current_database().engine
+            assert current_revision(engine) == head_revision(engine)
+            assert _count(Client) == 10_000
+    finally:
+        application.extensions["database"].dispose()
+
+
 def test_clients_import_reports_rejected_rows(runner, adviser, tmp_path):
     path = tmp_path / "c.csv"
     path.write_text(
