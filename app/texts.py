@@ -1,7 +1,8 @@
 """The dashboard's words, French first, then English (one catalogue; keys are English).
 
 The API's sentences (reasons, counterfactuals) live beside it in app/i18n.py, with the number
-formatting both use. tests/test_texts.py checks that both languages have the same keys.
+formatting both use. tests/dashboard/test_dashboard_texts.py checks that both languages have the
+same keys and placeholders.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ FR: dict[str, str] = {
     "short_credit_score": "Score de crédit",
     "filter_risk": "Niveau de risque",
     "filter_all": "Tous",
-    "filter_stale": "Données de plus de 6 mois",
+    "filter_stale": "Données de plus de {days} jours",
     "search_label": "Identifiant client ou référence bancaire",
     "search_placeholder": "UUID ou référence client",
     "search_go": "Ouvrir le client",
@@ -325,7 +326,7 @@ EN: dict[str, str] = {
     "short_credit_score": "Credit score",
     "filter_risk": "Risk level",
     "filter_all": "All",
-    "filter_stale": "Data older than 6 months",
+    "filter_stale": "Data older than {days} days",
     "search_label": "Client id or bank reference",
     "search_placeholder": "UUID or customer reference",
     "search_go": "Open the client",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
+from flask import current_app
 
 from app.i18n import format_number
 from app.layouts.common import ALL, card, page_header
@@ -50,7 +51,9 @@ def filters(lang: str):
         md=4, lg=2, className="mb-2",
     )
     stale = dbc.Col(
-        dbc.Switch(id="portfolio-stale", label=t("filter_stale", lang), value=False,
+        dbc.Switch(id="portfolio-stale",
+                   label=t("filter_stale", lang, days=current_app.config["STALE_AFTER_DAYS"]),
+                   value=False,
                    persistence=True, persistence_type="session", className="mb-2"),
         md=4, lg=4, className="mb-2",
     )

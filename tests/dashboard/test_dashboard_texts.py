@@ -1,0 +1,57 @@
+"""One catalogue, two languages: same keys, same placeholders, numbers in the reader's format."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from app.i18n import format_number, format_value, format_with_unit
+from app.layouts.common import date_text, percent
+from app.texts import EN, FR
+
+APP = Path(__file__).resolve().parents[2] / "app"
+
+
+def placeholders(text: str) -> set[str]:
+    return set(re.findall(r"{(\w+)}", text))
+
+
+def test_french_and_english_have_the_same_keys_and_placeholders():
+    assert set(FR) == set(EN)
+    for key in FR:
+        assert placeholders(FR[key]) == placeholders(EN[key]), key
+
+
+def test_every_key_the_dashboard_asks_for_exists():
+    used = set()
+    for path in [*APP.glob("layouts/*.py"), *APP.glob("callbacks/*.py")]:
+        used |= set(re.findall(r"\bt\(\"(\w+)\"", path.read_text()))
+    assert used, "no t(...) call found"
+    assert used - set(FR) == set()
+
+
+@pytest.mark.parametrize(
+    ("shown", "fr", "en"),
+    [
+        (
+            lambda lang: format_number(1234567.891, lang, 2),
+            "1\u202f234\u202f567,89",
+            "1,234,567.89",
+        ),
+        (lambda lang: format_value("income", 38000.0, lang), "38\u202f000 €", "€38,000"),
+        (lambda lang: format_value("seniority", 6.5, lang), "6,5 ans", "6.5 years"),
+        (
+            lambda lang: format_value("incidents", 1, lang),
+            "1 incident de paiement",
+            "1 payment incident",
+        ),
+        (lambda lang: format_with_unit("age", 42, lang), "42 ans", "42 years"),
+        (lambda lang: format_with_unit("credit_score", 640, lang), "640 points", "640 points"),
+        (lambda lang: percent(0.0794, lang), "7,9\u202f%", "7.9%"),
+        (lambda lang: date_text("2026-03-31T10:00:00+00:00", lang), "31/03/2026", "2026-03-31"),
+    ],
+)
+def test_numbers_euros_and_dates_per_language(shown, fr, en):
+    assert (shown("fr"), shown("en")) == (fr, en)
