@@ -33,10 +33,18 @@ REASONS = {
 }
 
 VERBS = {
-    "fr": {(False, False): "augmente", (True, False): "augmente nettement",
-           (False, True): "augmentent", (True, True): "augmentent nettement"},
-    "en": {(False, False): "raises", (True, False): "sharply raises",
-           (False, True): "raise", (True, True): "sharply raise"},
+    "fr": {
+        (False, False): "augmente",
+        (True, False): "augmente nettement",
+        (False, True): "augmentent",
+        (True, True): "augmentent nettement",
+    },
+    "en": {
+        (False, False): "raises",
+        (True, False): "sharply raises",
+        (False, True): "raise",
+        (True, True): "sharply raise",
+    },
 }
 
 COUNTERFACTUAL = {
@@ -45,12 +53,20 @@ COUNTERFACTUAL = {
 }
 # What the changed feature is called in the counterfactual sentence ({value} formatted).
 COUNTERFACTUAL_SUBJECTS = {
-    "fr": {"age": "{value} ans", "income": "un revenu net annuel de {value}",
-           "seniority": "une ancienneté professionnelle de {value}", "incidents": "{value}",
-           "credit_score": "un score de crédit de {value}"},
-    "en": {"age": "an age of {value}", "income": "an annual net income of {value}",
-           "seniority": "a job seniority of {value}", "incidents": "{value}",
-           "credit_score": "a credit score of {value}"},
+    "fr": {
+        "age": "{value} ans",
+        "income": "un revenu net annuel de {value}",
+        "seniority": "une ancienneté professionnelle de {value}",
+        "incidents": "{value}",
+        "credit_score": "un score de crédit de {value}",
+    },
+    "en": {
+        "age": "an age of {value}",
+        "income": "an annual net income of {value}",
+        "seniority": "a job seniority of {value}",
+        "incidents": "{value}",
+        "credit_score": "a credit score of {value}",
+    },
 }
 NO_COUNTERFACTUAL = {
     "fr": {
@@ -113,7 +129,8 @@ def reason(feature: str, value: float, impact: float, lang: str) -> str:
 def counterfactual_text(feature: str, value: float, recommendation: str, lang: str) -> str:
     label = RECOMMENDATION_LABELS[lang][recommendation]
     subject = COUNTERFACTUAL_SUBJECTS[lang][feature].format(
-        value=format_value(feature, value, lang))
+        value=format_value(feature, value, lang)
+    )
     return COUNTERFACTUAL[lang].format(subject=subject, recommendation=label)
 
 

@@ -18,8 +18,9 @@ RANGE_INPUTS = [(f.name, end) for f in FEATURES for end in ("min", "max")]
 DEFAULT_SORT = ("probability", True)
 
 
-def build_query(bounds: list, risk: str | None, stale: bool, page: int, size: int,
-                sort_by: list | None) -> PortfolioQuery:
+def build_query(
+    bounds: list, risk: str | None, stale: bool, page: int, size: int, sort_by: list | None
+) -> PortfolioQuery:
     """Filter widgets -> service query (sorting on a column the service allows)."""
     ranges: dict[str, tuple] = {}
     for (name, end), value in zip(RANGE_INPUTS, bounds, strict=True):
@@ -29,31 +30,41 @@ def build_query(bounds: list, risk: str | None, stale: bool, page: int, size: in
     sort, descending = DEFAULT_SORT  # riskiest first, straight from the probability index
     if sort_by:
         column = sort_by[0]["column_id"]
-        sort = {"probability": "probability", "link": "id", "band": "probability"}.get(column,
-                                                                                      column)
+        sort = {"probability": "probability", "link": "id", "band": "probability"}.get(
+            column, column
+        )
         descending = sort_by[0]["direction"] == "desc"
     risk = None if risk in (None, "", ALL) else risk
-    return PortfolioQuery(ranges=ranges, risk=risk, stale_only=bool(stale),
-                          sort=sort, descending=descending, page=page + 1, per_page=size)
+    return PortfolioQuery(
+        ranges=ranges,
+        risk=risk,
+        stale_only=bool(stale),
+        sort=sort,
+        descending=descending,
+        page=page + 1,
+        per_page=size,
+    )
 
 
 def table_rows(items: list[dict], lang: str) -> list[dict]:
     rows = []
     for item in items:
-        rows.append({
-            "link": f"[{item['id'][:8]}…](/clients/{item['id']})",
-            "age": item["age"],
-            "income": format_value("income", item["income"], lang),
-            "seniority": format_number(item["seniority"], lang, 1),
-            "incidents": item["incidents"],
-            "credit_score": item["credit_score"],
-            "probability": percent(item["probability_of_default"], lang),
-            "band": t(f"band_{item['risk_band']}", lang) if item.get("risk_band") else "—",
-            "data_updated_at": date_text(item["data_updated_at"], lang)
-            + (" ⚠" if item["stale"] else ""),
-            "stale": int(item["stale"]),
-            "band_key": item.get("risk_band") or "",
-        })
+        rows.append(
+            {
+                "link": f"[{item['id'][:8]}…](/clients/{item['id']})",
+                "age": item["age"],
+                "income": format_value("income", item["income"], lang),
+                "seniority": format_number(item["seniority"], lang, 1),
+                "incidents": item["incidents"],
+                "credit_score": item["credit_score"],
+                "probability": percent(item["probability_of_default"], lang),
+                "band": t(f"band_{item['risk_band']}", lang) if item.get("risk_band") else "—",
+                "data_updated_at": date_text(item["data_updated_at"], lang)
+                + (" ⚠" if item["stale"] else ""),
+                "stale": int(item["stale"]),
+                "band_key": item.get("risk_band") or "",
+            }
+        )
     return rows
 
 
@@ -69,8 +80,11 @@ def portfolio_page(*args):
         return [], 1, str(exc)
     pages = max(1, -(-result["total"] // size))
     singular = result["total"] == 1 or (lang == "fr" and result["total"] == 0)
-    total = t("portfolio_total_one" if singular else "portfolio_total", lang,
-              count=format_number(result["total"], lang))
+    total = t(
+        "portfolio_total_one" if singular else "portfolio_total",
+        lang,
+        count=format_number(result["total"], lang),
+    )
     return table_rows(result["items"], lang), pages, total
 
 

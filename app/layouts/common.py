@@ -13,16 +13,26 @@ from modelling.features import BY_NAME
 # The "all" choice of a select: not "", which dbc.Select keeps for its hidden placeholder (an
 # option "" would be shadowed by it and the select would show blank).
 ALL = "all"
-RECOMMENDATION_COLOURS = {"favourable": "success", "review": "warning",
-                          "unfavourable": "danger", "manual_review": "secondary"}
-RECOMMENDATION_ICONS = {"favourable": "bi-check-circle", "review": "bi-question-circle",
-                        "unfavourable": "bi-x-circle", "manual_review": "bi-person-check"}
+RECOMMENDATION_COLOURS = {
+    "favourable": "success",
+    "review": "warning",
+    "unfavourable": "danger",
+    "manual_review": "secondary",
+}
+RECOMMENDATION_ICONS = {
+    "favourable": "bi-check-circle",
+    "review": "bi-question-circle",
+    "unfavourable": "bi-x-circle",
+    "manual_review": "bi-person-check",
+}
 
 
 def page_header(title: str, subtitle: str | None = None, page_id: str = "page"):
     return html.Div(
-        [html.H1(title, className="h3 mb-1", id=f"{page_id}-title"),
-         html.P(subtitle, className="text-secondary mb-3") if subtitle else None],
+        [
+            html.H1(title, className="h3 mb-1", id=f"{page_id}-title"),
+            html.P(subtitle, className="text-secondary mb-3") if subtitle else None,
+        ],
         className="page-header",
     )
 
@@ -31,15 +41,22 @@ def card(title: str, body, card_id: str, icon: str | None = None, className: str
     header = [html.I(className=f"bi {icon} me-2", **{"aria-hidden": "true"})] if icon else []
     return dbc.Card(
         [dbc.CardHeader(html.H2([*header, title], className="h6 mb-0")), dbc.CardBody(body)],
-        id=card_id, className=f"mb-3 shadow-sm {className}",
+        id=card_id,
+        className=f"mb-3 shadow-sm {className}",
     )
 
 
 def recommendation_badge(recommendation: str, lang: str, badge_id: str):
     badge = dbc.Badge(
-        [html.I(className=f"bi {RECOMMENDATION_ICONS[recommendation]} me-1",
-                **{"aria-hidden": "true"}), t(f"reco_{recommendation}", lang)],
-        color=RECOMMENDATION_COLOURS[recommendation], className="fs-6 p-2",
+        [
+            html.I(
+                className=f"bi {RECOMMENDATION_ICONS[recommendation]} me-1",
+                **{"aria-hidden": "true"},
+            ),
+            t(f"reco_{recommendation}", lang),
+        ],
+        color=RECOMMENDATION_COLOURS[recommendation],
+        className="fs-6 p-2",
     )
     return html.Span(badge, id=badge_id, **{"data-recommendation": recommendation})
 
@@ -61,9 +78,13 @@ def date_text(iso: str, lang: str) -> str:
 
 def decision_aid_banner(lang: str):
     return dbc.Alert(
-        [html.I(className="bi bi-person-check me-2", **{"aria-hidden": "true"}),
-         t("decision_aid", lang)],
-        color="info", className="py-2 mb-3", id="decision-aid-banner",
+        [
+            html.I(className="bi bi-person-check me-2", **{"aria-hidden": "true"}),
+            t("decision_aid", lang),
+        ],
+        color="info",
+        className="py-2 mb-3",
+        id="decision-aid-banner",
     )
 
 
@@ -76,10 +97,21 @@ def contribution_list(contributions: list[dict], lang: str, prefix: str):
     items = []
     for c in sorted(contributions, key=lambda c: -abs(c["impact"])):
         up = c["impact"] > 0
-        text = (f"{'▲' if up else '▼'} {BY_NAME[c['feature']].label(lang)}{colon}"
-                f"{signed(c['impact'], lang)} ({t('raises_risk' if up else 'lowers_risk', lang)})")
-        items.append(html.Li(text, id=f"{prefix}-contribution-{c['feature']}", **{
-            "data-feature": c["feature"], "data-impact": repr(float(c["impact"])),
-            "data-direction": "up" if up else "down"}))
-    return html.Ul(items, className="visually-hidden",
-                   **{"aria-label": t("contributions_list", lang)})
+        text = (
+            f"{'▲' if up else '▼'} {BY_NAME[c['feature']].label(lang)}{colon}"
+            f"{signed(c['impact'], lang)} ({t('raises_risk' if up else 'lowers_risk', lang)})"
+        )
+        items.append(
+            html.Li(
+                text,
+                id=f"{prefix}-contribution-{c['feature']}",
+                **{
+                    "data-feature": c["feature"],
+                    "data-impact": repr(float(c["impact"])),
+                    "data-direction": "up" if up else "down",
+                },
+            )
+        )
+    return html.Ul(
+        items, className="visually-hidden", **{"aria-label": t("contributions_list", lang)}
+    )

@@ -23,8 +23,11 @@ FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, s
 
 def chart_style(lang: str) -> dict:
     """Layout settings every chart shares: the page's font, calm colours, French numbers."""
-    return {"separators": ", " if lang == "fr" else ".,", "colorway": CALM_COLOURS,
-            "font": {"family": FONT, "color": "#212529"}}
+    return {
+        "separators": ", " if lang == "fr" else ".,",
+        "colorway": CALM_COLOURS,
+        "font": {"family": FONT, "color": "#212529"},
+    }
 
 
 def signed(value: float, lang: str, decimals: int = 2) -> str:
@@ -55,15 +58,21 @@ def gauge(probability: float, threshold: float, lower: float, upper: float, lang
                     {"range": [100 * lower, 100 * upper], "color": BAND_COLOURS["review"]},
                     {"range": [100 * upper, 100 * top], "color": BAND_COLOURS["unfavourable"]},
                 ],
-                "threshold": {"line": {"color": "#000", "width": 3}, "thickness": 0.85,
-                              "value": 100 * threshold},
+                "threshold": {
+                    "line": {"color": "#000", "width": 3},
+                    "thickness": 0.85,
+                    "value": 100 * threshold,
+                },
             },
-            title={"text": t("gauge_title", lang, threshold=_percent(threshold, lang)),
-                   "font": {"size": 14}},
+            title={
+                "text": t("gauge_title", lang, threshold=_percent(threshold, lang)),
+                "font": {"size": 14},
+            },
         )
     )
-    figure.update_layout(height=260, margin={"l": 30, "r": 30, "t": 60, "b": 10},
-                         **chart_style(lang))
+    figure.update_layout(
+        height=260, margin={"l": 30, "r": 30, "t": 60, "b": 10}, **chart_style(lang)
+    )
     return figure
 
 
@@ -89,10 +98,12 @@ def contribution_bars(contributions: list[dict], lang: str):
     impacts = [0.0] + [c["impact"] for c in rows]
     pad = 0.2 * (max(impacts) - min(impacts) or 1.0)  # room for the values outside small bars
     figure.update_layout(
-        height=60 + 42 * len(rows), margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        height=60 + 42 * len(rows),
+        margin={"l": 10, "r": 10, "t": 10, "b": 40},
         xaxis={"title": t("impact_axis", lang), "range": [min(impacts) - pad, max(impacts) + pad]},
         yaxis={"automargin": True},
-        plot_bgcolor="#fff", **chart_style(lang),
+        plot_bgcolor="#fff",
+        **chart_style(lang),
     )
     figure.add_vline(x=0, line_color="#888", line_width=1)
     return figure
@@ -102,14 +113,29 @@ def distribution(probabilities_histogram: dict, client_probability: float | None
     """Score distribution of the portfolio (pre-binned by the database), the client marked."""
     edges, counts = probabilities_histogram["edges"], probabilities_histogram["counts"]
     figure = go.Figure(
-        go.Bar(x=[100 * (a + b) / 2 for a, b in pairwise(edges)],
-               y=counts, width=[100 * (b - a) for a, b in pairwise(edges)],
-               marker_color="#aab7c4", hovertemplate="%{x:.1f} %: %{y}<extra></extra>")
+        go.Bar(
+            x=[100 * (a + b) / 2 for a, b in pairwise(edges)],
+            y=counts,
+            width=[100 * (b - a) for a, b in pairwise(edges)],
+            marker_color="#aab7c4",
+            hovertemplate="%{x:.1f} %: %{y}<extra></extra>",
+        )
     )
     if client_probability is not None:
-        figure.add_vline(x=100 * client_probability, line_color=NEUTRAL, line_width=3,
-                         annotation_text=t("this_client", lang), annotation_position="top")
-    figure.update_layout(height=220, margin={"l": 40, "r": 10, "t": 30, "b": 40},
-                         xaxis_title=t("probability_axis", lang), yaxis_title=t("clients", lang),
-                         plot_bgcolor="#fff", bargap=0.05, **chart_style(lang))
+        figure.add_vline(
+            x=100 * client_probability,
+            line_color=NEUTRAL,
+            line_width=3,
+            annotation_text=t("this_client", lang),
+            annotation_position="top",
+        )
+    figure.update_layout(
+        height=220,
+        margin={"l": 40, "r": 10, "t": 30, "b": 40},
+        xaxis_title=t("probability_axis", lang),
+        yaxis_title=t("clients", lang),
+        plot_bgcolor="#fff",
+        bargap=0.05,
+        **chart_style(lang),
+    )
     return figure

@@ -21,37 +21,82 @@ RIGHTS = ("access", "rectification", "erasure", "review", "objection")
 
 def retention_rows(lang: str):
     config = current_app.config
-    rows = [html.Tr([html.Th(t(key, lang), scope="row"),
-                     html.Td(t("days", lang, days=config[setting]),
-                             id=f"gdpr-{setting.lower()}")])
-            for key, setting in RETENTION]
-    rows.append(html.Tr([html.Th(t("retention_tokens", lang), scope="row"),
-                         html.Td(t("until_expiry", lang), id="gdpr-retention_tokens")]))
-    return html.Div([html.Table([html.Tbody(rows)], className="table table-sm"),
-                     html.P(t("purge_schedule", lang), className="small text-secondary")])
+    rows = [
+        html.Tr(
+            [
+                html.Th(t(key, lang), scope="row"),
+                html.Td(t("days", lang, days=config[setting]), id=f"gdpr-{setting.lower()}"),
+            ]
+        )
+        for key, setting in RETENTION
+    ]
+    rows.append(
+        html.Tr(
+            [
+                html.Th(t("retention_tokens", lang), scope="row"),
+                html.Td(t("until_expiry", lang), id="gdpr-retention_tokens"),
+            ]
+        )
+    )
+    return html.Div(
+        [
+            html.Table([html.Tbody(rows)], className="table table-sm"),
+            html.P(t("purge_schedule", lang), className="small text-secondary"),
+        ]
+    )
 
 
 def layout(lang: str, user, query: dict, **_):
-    data = html.Ul([html.Li([html.Strong(f.label(lang)), f" ({f.unit(lang)}) — ",
-                             t(f"gdpr_why_{f.name}", lang)]) for f in FEATURES])
-    rights = html.Dl([item for right in RIGHTS for item in
-                      (html.Dt(t(f"gdpr_right_{right}", lang)),
-                       html.Dd(t(f"gdpr_right_{right}_how", lang)))])
-    return html.Div([
-        page_header(t("gdpr_title", lang), t("gdpr_subtitle", lang), "gdpr"),
-        card(t("gdpr_data_title", lang), [html.P(t("gdpr_data_intro", lang)), data,
-                                         html.P(t("gdpr_minimisation", lang))],
-             "gdpr-data", "bi-database"),
-        card(t("gdpr_basis_title", lang), html.P(t("gdpr_basis", lang)), "gdpr-basis",
-             "bi-bank"),
-        card(t("gdpr_retention_title", lang),
-             [retention_rows(lang), html.P(t("gdpr_stale", lang,
-                                             days=current_app.config["STALE_AFTER_DAYS"]))],
-             "gdpr-retention", "bi-hourglass-split"),
-        card(t("gdpr_rights_title", lang), rights, "gdpr-rights", "bi-person-raised-hand"),
-        card(t("gdpr_notice_title", lang),
-             [html.P(t("gdpr_notice_intro", lang)),
-              html.Blockquote(t("gdpr_notice", "fr"), className="notice-text", lang="fr",
-                              id="gdpr-notice")],
-             "gdpr-notice-card", "bi-file-earmark-text"),
-    ])
+    data = html.Ul(
+        [
+            html.Li(
+                [html.Strong(f.label(lang)), f" ({f.unit(lang)}) — ", t(f"gdpr_why_{f.name}", lang)]
+            )
+            for f in FEATURES
+        ]
+    )
+    rights = html.Dl(
+        [
+            item
+            for right in RIGHTS
+            for item in (
+                html.Dt(t(f"gdpr_right_{right}", lang)),
+                html.Dd(t(f"gdpr_right_{right}_how", lang)),
+            )
+        ]
+    )
+    return html.Div(
+        [
+            page_header(t("gdpr_title", lang), t("gdpr_subtitle", lang), "gdpr"),
+            card(
+                t("gdpr_data_title", lang),
+                [html.P(t("gdpr_data_intro", lang)), data, html.P(t("gdpr_minimisation", lang))],
+                "gdpr-data",
+                "bi-database",
+            ),
+            card(
+                t("gdpr_basis_title", lang), html.P(t("gdpr_basis", lang)), "gdpr-basis", "bi-bank"
+            ),
+            card(
+                t("gdpr_retention_title", lang),
+                [
+                    retention_rows(lang),
+                    html.P(t("gdpr_stale", lang, days=current_app.config["STALE_AFTER_DAYS"])),
+                ],
+                "gdpr-retention",
+                "bi-hourglass-split",
+            ),
+            card(t("gdpr_rights_title", lang), rights, "gdpr-rights", "bi-person-raised-hand"),
+            card(
+                t("gdpr_notice_title", lang),
+                [
+                    html.P(t("gdpr_notice_intro", lang)),
+                    html.Blockquote(
+                        t("gdpr_notice", "fr"), className="notice-text", lang="fr", id="gdpr-notice"
+                    ),
+                ],
+                "gdpr-notice-card",
+                "bi-file-earmark-text",
+            ),
+        ]
+    )

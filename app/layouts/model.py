@@ -4,24 +4,29 @@ short plain-language reading. Built from the registered metadata (pure functions
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from app.i18n import format_number
 from app.layouts.common import card, page_header, percent
-from app.layouts.figures import chart_style
+from app.layouts.model_figures import (
+    calibration_figure,
+    cost_figure,
+    importance_figure,
+    roc_figure,
+)
 from app.texts import t
-from modelling.features import BY_NAME
 
 GRAPH = {"displayModeBar": False}
 
 
 def layout(lang: str, user, query: dict, **_):
-    return html.Div([
-        page_header(t("model_title", lang), t("model_subtitle", lang), "model"),
-        html.Div(id="model-content"),
-        dcc.Store(id="model-load", data=1),
-    ])
+    return html.Div(
+        [
+            page_header(t("model_title", lang), t("model_subtitle", lang), "model"),
+            html.Div(id="model-content"),
+            dcc.Store(id="model-load", data=1),
+        ]
+    )
 
 
 def _number(value, lang: str, decimals: int = 3) -> str:
@@ -32,149 +37,225 @@ def headline(meta: dict, lang: str):
     m = meta["holdout"]["metrics"]
     ci = m.get("auc_ci95") or [None, None]
     tiles = [
-        ("AUC", _number(m["auc"], lang), t("ci95", lang, low=_number(ci[0], lang),
-                                           high=_number(ci[1], lang))),
+        (
+            "AUC",
+            _number(m["auc"], lang),
+            t("ci95", lang, low=_number(ci[0], lang), high=_number(ci[1], lang)),
+        ),
         ("Gini", _number(m["gini"], lang), t("read_gini", lang)),
         ("PR AUC", _number(m["pr_auc"], lang), t("read_prauc", lang)),
         ("Brier", _number(m["brier"], lang, 4), t("read_brier", lang)),
         ("KS", _number(m["ks"], lang), t("read_ks", lang)),
-        (t("threshold", lang), percent(meta["threshold"], lang), t(
-            "read_threshold", lang, fn=_number(meta["costs"]["missed_default"], lang, 0),
-            fp=_number(meta["costs"]["refused_good_client"], lang, 0))),
+        (
+            t("threshold", lang),
+            percent(meta["threshold"], lang),
+            t(
+                "read_threshold",
+                lang,
+                fn=_number(meta["costs"]["missed_default"], lang, 0),
+                fp=_number(meta["costs"]["refused_good_client"], lang, 0),
+            ),
+        ),
     ]
-    cols = [dbc.Col(dbc.Card(dbc.CardBody([html.Div(name, className="small text-secondary"),
-                                           html.Div(value, className="fs-4 fw-semibold"),
-                                           html.Div(note, className="small")]),
-                             className="h-100 shadow-sm"), md=4, lg=2, className="mb-3")
-            for name, value, note in tiles]
+    cols = [
+        dbc.Col(
+            dbc.Card(
+                dbc.CardBody(
+                    [
+                        html.Div(name, className="small text-secondary"),
+                        html.Div(value, className="fs-4 fw-semibold"),
+                        html.Div(note, className="small"),
+                    ]
+                ),
+                className="h-100 shadow-sm",
+            ),
+            md=4,
+            lg=2,
+            className="mb-3",
+        )
+        for name, value, note in tiles
+    ]
     return dbc.Row(cols, id="model-metrics")
 
 
-def roc_figure(meta: dict, lang: str):
-    figure = go.Figure()
-    for name, entry in meta["candidates"].items():
-        points = entry["curves"]["roc"]
-        figure.add_scatter(x=[p["fpr"] for p in points], y=[p["tpr"] for p in points],
-                           mode="lines", name=entry["label"],
-                           line={"width": 3, "color": "#1f3a5f"} if name == meta["algorithm"]
-                           else {"width": 1.5})
-    figure.add_scatter(x=[0, 1], y=[0, 1], mode="lines", line={"dash": "dot", "color": "#999"},
-                       showlegend=False)
-    figure.update_layout(height=320, margin={"l": 40, "r": 10, "t": 10, "b": 40},
-                         xaxis_title=t("fpr", lang), yaxis_title=t("tpr", lang),
-                         legend={"orientation": "h", "y": -0.25}, plot_bgcolor="#fff",
-                         **chart_style(lang))
-    return figure
-
-
-def calibration_figure(meta: dict, lang: str):
-    points = meta["candidates"][meta["algorithm"]]["curves"]["reliability"]
-    figure = go.Figure(go.Scatter(x=[p["mean_predicted"] for p in points],
-                                  y=[p["observed_rate"] for p in points], mode="lines+markers",
-                                  name=t("model_word", lang)))
-    top = max([p["mean_predicted"] for p in points] + [p["observed_rate"] for p in points] + [.1])
-    figure.add_scatter(x=[0, top], y=[0, top], mode="lines", name=t("perfect", lang),
-                       line={"dash": "dot", "color": "#999"})
-    figure.update_layout(height=320, margin={"l": 40, "r": 10, "t": 10, "b": 40},
-                         xaxis_title=t("predicted", lang), yaxis_title=t("observed", lang),
-                         legend={"orientation": "h", "y": -0.25}, plot_bgcolor="#fff",
-                         **chart_style(lang))
-    return figure
-
-
-def cost_figure(meta: dict, lang: str):
-    points = meta["cost_curve"]
-    figure = go.Figure(go.Scatter(x=[p["threshold"] for p in points],
-                                  y=[p["cost"] for p in points], mode="lines"))
-    figure.add_vline(x=meta["threshold"], line_color="#000", line_dash="dash",
-                     annotation_text=t("threshold", lang))
-    figure.update_layout(height=320, margin={"l": 40, "r": 10, "t": 10, "b": 40},
-                         xaxis_title=t("threshold", lang), yaxis_title=t("cost_axis", lang),
-                         plot_bgcolor="#fff", **chart_style(lang))
-    return figure
-
-
-def importance_figure(meta: dict, lang: str):
-    rows = sorted(meta["shap_importance"], key=lambda r: r["mean_abs_contribution"])
-    figure = go.Figure(go.Bar(x=[r["mean_abs_contribution"] for r in rows],
-                              y=[BY_NAME[r["feature"]].label(lang) for r in rows],
-                              orientation="h", marker_color="#34495e"))
-    figure.update_layout(height=260, margin={"l": 10, "r": 10, "t": 10, "b": 40},
-                         xaxis_title=t("importance_axis", lang), yaxis={"automargin": True},
-                         plot_bgcolor="#fff", **chart_style(lang))
-    return figure
-
-
 def candidates_table(meta: dict, lang: str):
-    header = [t("candidate", lang), "AUC (CV)", "AUC", "PR AUC", "Brier", "ECE", "KS",
-              t("cost_axis", lang)]
+    header = [
+        t("candidate", lang),
+        "AUC (CV)",
+        "AUC",
+        "PR AUC",
+        "Brier",
+        "ECE",
+        "KS",
+        t("cost_axis", lang),
+    ]
     rows = []
     for name, entry in meta["candidates"].items():
         m = entry["holdout"]
-        rows.append(html.Tr([html.Td(html.Strong(entry["label"]) if name == meta["algorithm"]
-                                     else entry["label"]),
-                             html.Td(_number(entry["cv"]["auc"], lang)),
-                             *[html.Td(_number(m[k], lang, 4 if k in ("brier", "ece") else 3))
-                               for k in ("auc", "pr_auc", "brier", "ece", "ks", "cost")]]))
-    return html.Div([
-        dbc.Table([html.Thead(html.Tr([html.Th(h) for h in header])), html.Tbody(rows)],
-                  size="sm", striped=True, responsive=True, id="model-candidates"),
-        html.P(meta["choice"]["sentence"], className="small"),
-    ])
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(
+                        html.Strong(entry["label"]) if name == meta["algorithm"] else entry["label"]
+                    ),
+                    html.Td(_number(entry["cv"]["auc"], lang)),
+                    *[
+                        html.Td(_number(m[k], lang, 4 if k in ("brier", "ece") else 3))
+                        for k in ("auc", "pr_auc", "brier", "ece", "ks", "cost")
+                    ],
+                ]
+            )
+        )
+    return html.Div(
+        [
+            dbc.Table(
+                [html.Thead(html.Tr([html.Th(h) for h in header])), html.Tbody(rows)],
+                size="sm",
+                striped=True,
+                responsive=True,
+                id="model-candidates",
+            ),
+            html.P(meta["choice"]["sentence"], className="small"),
+        ]
+    )
 
 
 def fairness_table(meta: dict, lang: str):
-    header = [t("age_band", lang), t("count", lang), t("favourable_rate", lang), "TPR", "FPR",
-              "AUC", t("ratio_best", lang)]
+    header = [
+        t("age_band", lang),
+        t("count", lang),
+        t("favourable_rate", lang),
+        "TPR",
+        "FPR",
+        "AUC",
+        t("ratio_best", lang),
+    ]
     rows = []
     for row in meta["fairness"]:
         if row["suppressed"]:
-            rows.append(html.Tr([html.Td(row["band"]),
-                                 html.Td(t("suppressed", lang), colSpan=len(header) - 1)]))
+            rows.append(
+                html.Tr(
+                    [html.Td(row["band"]), html.Td(t("suppressed", lang), colSpan=len(header) - 1)]
+                )
+            )
             continue
         flag = " ⚠" if row.get("flagged") else ""
-        rows.append(html.Tr([
-            html.Td(row["band"]), html.Td(format_number(row["count"], lang)),
-            html.Td(percent(row["favourable_rate"], lang)), html.Td(_number(row["tpr"], lang)),
-            html.Td(_number(row["fpr"], lang)), html.Td(_number(row["auc"], lang)),
-            html.Td(_number(row["ratio_to_best"], lang, 2) + flag),
-        ], className="table-warning" if flag else None))
-    return dbc.Table([html.Thead(html.Tr([html.Th(h) for h in header])), html.Tbody(rows)],
-                     size="sm", responsive=True, id="model-fairness")
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(row["band"]),
+                    html.Td(format_number(row["count"], lang)),
+                    html.Td(percent(row["favourable_rate"], lang)),
+                    html.Td(_number(row["tpr"], lang)),
+                    html.Td(_number(row["fpr"], lang)),
+                    html.Td(_number(row["auc"], lang)),
+                    html.Td(_number(row["ratio_to_best"], lang, 2) + flag),
+                ],
+                className="table-warning" if flag else None,
+            )
+        )
+    return dbc.Table(
+        [html.Thead(html.Tr([html.Th(h) for h in header])), html.Tbody(rows)],
+        size="sm",
+        responsive=True,
+        id="model-fairness",
+    )
 
 
 def content(meta: dict, lang: str):
     true_pd = meta.get("true_pd")
-    ceiling = (t("read_true_pd", lang, auc=_number(true_pd["holdout_auc"], lang),
-                 ratio=percent(true_pd["champion_ratio"], lang)) if true_pd else None)
-    return html.Div([
-        html.P([t("active_version", lang), " ", html.Code(meta["version"], id="model-version"),
-                f" — {meta['label']}"]),
-        headline(meta, lang),
-        dbc.Row([
-            dbc.Col(card(t("roc_title", lang), [dcc.Graph(figure=roc_figure(meta, lang),
-                                                          config=GRAPH),
-                                                html.P(t("read_roc", lang), className="small"),
-                                                html.P(ceiling, className="small")],
-                         "model-roc", "bi-graph-up"), lg=4),
-            dbc.Col(card(t("calibration_title", lang),
-                         [dcc.Graph(figure=calibration_figure(meta, lang), config=GRAPH),
-                          html.P(t("read_calibration", lang), className="small")],
-                         "model-calibration", "bi-bullseye"), lg=4),
-            dbc.Col(card(t("cost_title", lang), [dcc.Graph(figure=cost_figure(meta, lang),
-                                                           config=GRAPH),
-                                                 html.P(t("read_cost", lang), className="small")],
-                         "model-cost", "bi-cash-coin"), lg=4),
-        ]),
-        dbc.Row([
-            dbc.Col(card(t("importance_title", lang),
-                         [dcc.Graph(figure=importance_figure(meta, lang), config=GRAPH),
-                          html.P(t("read_importance", lang), className="small")],
-                         "model-importance", "bi-list-ol"), lg=5),
-            dbc.Col(card(t("candidates_title", lang), candidates_table(meta, lang),
-                         "model-candidates-card", "bi-trophy"), lg=7),
-        ]),
-        card(t("fairness_title", lang), [fairness_table(meta, lang),
-                                         html.P(t("read_fairness", lang), className="small")],
-             "model-fairness-card", "bi-people"),
-    ])
+    ceiling = (
+        t(
+            "read_true_pd",
+            lang,
+            auc=_number(true_pd["holdout_auc"], lang),
+            ratio=percent(true_pd["champion_ratio"], lang),
+        )
+        if true_pd
+        else None
+    )
+    return html.Div(
+        [
+            html.P(
+                [
+                    t("active_version", lang),
+                    " ",
+                    html.Code(meta["version"], id="model-version"),
+                    f" — {meta['label']}",
+                ]
+            ),
+            headline(meta, lang),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        card(
+                            t("roc_title", lang),
+                            [
+                                dcc.Graph(figure=roc_figure(meta, lang), config=GRAPH),
+                                html.P(t("read_roc", lang), className="small"),
+                                html.P(ceiling, className="small"),
+                            ],
+                            "model-roc",
+                            "bi-graph-up",
+                        ),
+                        lg=4,
+                    ),
+                    dbc.Col(
+                        card(
+                            t("calibration_title", lang),
+                            [
+                                dcc.Graph(figure=calibration_figure(meta, lang), config=GRAPH),
+                                html.P(t("read_calibration", lang), className="small"),
+                            ],
+                            "model-calibration",
+                            "bi-bullseye",
+                        ),
+                        lg=4,
+                    ),
+                    dbc.Col(
+                        card(
+                            t("cost_title", lang),
+                            [
+                                dcc.Graph(figure=cost_figure(meta, lang), config=GRAPH),
+                                html.P(t("read_cost", lang), className="small"),
+                            ],
+                            "model-cost",
+                            "bi-cash-coin",
+                        ),
+                        lg=4,
+                    ),
+                ]
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        card(
+                            t("importance_title", lang),
+                            [
+                                dcc.Graph(figure=importance_figure(meta, lang), config=GRAPH),
+                                html.P(t("read_importance", lang), className="small"),
+                            ],
+                            "model-importance",
+                            "bi-list-ol",
+                        ),
+                        lg=5,
+                    ),
+                    dbc.Col(
+                        card(
+                            t("candidates_title", lang),
+                            candidates_table(meta, lang),
+                            "model-candidates-card",
+                            "bi-trophy",
+                        ),
+                        lg=7,
+                    ),
+                ]
+            ),
+            card(
+                t("fairness_title", lang),
+                [fairness_table(meta, lang), html.P(t("read_fairness", lang), className="small")],
+                "model-fairness-card",
+                "bi-people",
+            ),
+        ]
+    )

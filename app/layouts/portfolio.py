@@ -19,60 +19,124 @@ BAND_TEXT_COLOURS = {"low": "#1e7a44", "medium": "#8a5a00", "high": "#b03a2e"}
 
 def _range_filter(feature, lang: str):
     step = 1 if feature.kind is int else "any"
-    bounds = t("filter_bounds", lang, low=format_number(feature.minimum, lang),
-               high=format_number(feature.maximum, lang), unit=feature.unit(lang))
+    bounds = t(
+        "filter_bounds",
+        lang,
+        low=format_number(feature.minimum, lang),
+        high=format_number(feature.maximum, lang),
+        unit=feature.unit(lang),
+    )
     inputs = [
-        dbc.Input(id=f"portfolio-{feature.name}-{end}", type="number", min=feature.minimum,
-                  max=feature.maximum, step=step, placeholder=t(f"filter_{end}", lang),
-                  debounce=True, persistence=True, persistence_type="session", size="sm")
+        dbc.Input(
+            id=f"portfolio-{feature.name}-{end}",
+            type="number",
+            min=feature.minimum,
+            max=feature.maximum,
+            step=step,
+            placeholder=t(f"filter_{end}", lang),
+            debounce=True,
+            persistence=True,
+            persistence_type="session",
+            size="sm",
+        )
         for end in ("min", "max")
     ]
     hidden_labels = [
-        dbc.Label(f"{feature.label(lang)} {t(f'filter_{end}_long', lang)} ({bounds})",
-                  html_for=f"portfolio-{feature.name}-{end}", className="visually-hidden")
+        dbc.Label(
+            f"{feature.label(lang)} {t(f'filter_{end}_long', lang)} ({bounds})",
+            html_for=f"portfolio-{feature.name}-{end}",
+            className="visually-hidden",
+        )
         for end in ("min", "max")
     ]
     return dbc.Col(
-        [html.Div(t(f"short_{feature.name}", lang), className="small mb-1 filter-label",
-                  title=f"{feature.label(lang)} : {bounds}" if lang == "fr"
-                  else f"{feature.label(lang)}: {bounds}", **{"aria-hidden": "true"}),
-         *hidden_labels, dbc.InputGroup(inputs, size="sm")],
-        md=4, lg=2, className="mb-2",
+        [
+            html.Div(
+                t(f"short_{feature.name}", lang),
+                className="small mb-1 filter-label",
+                title=f"{feature.label(lang)} : {bounds}"
+                if lang == "fr"
+                else f"{feature.label(lang)}: {bounds}",
+                **{"aria-hidden": "true"},
+            ),
+            *hidden_labels,
+            dbc.InputGroup(inputs, size="sm"),
+        ],
+        md=4,
+        lg=2,
+        className="mb-2",
     )
 
 
 def filters(lang: str):
     risk = dbc.Col(
-        [dbc.Label(t("filter_risk", lang), html_for="portfolio-risk", className="small mb-1"),
-         dbc.Select(id="portfolio-risk", size="sm", value=ALL, persistence=True,
-                    persistence_type="session",
-                    options=[{"label": t("filter_all", lang), "value": ALL}]
-                    + [{"label": t(f"band_{b}", lang), "value": b} for b in RISK_BANDS])],
-        md=4, lg=2, className="mb-2",
+        [
+            dbc.Label(t("filter_risk", lang), html_for="portfolio-risk", className="small mb-1"),
+            dbc.Select(
+                id="portfolio-risk",
+                size="sm",
+                value=ALL,
+                persistence=True,
+                persistence_type="session",
+                options=[{"label": t("filter_all", lang), "value": ALL}]
+                + [{"label": t(f"band_{b}", lang), "value": b} for b in RISK_BANDS],
+            ),
+        ],
+        md=4,
+        lg=2,
+        className="mb-2",
     )
     stale = dbc.Col(
-        dbc.Switch(id="portfolio-stale",
-                   label=t("filter_stale", lang, days=current_app.config["STALE_AFTER_DAYS"]),
-                   value=False,
-                   persistence=True, persistence_type="session", className="mb-2"),
-        md=4, lg=4, className="mb-2",
+        dbc.Switch(
+            id="portfolio-stale",
+            label=t("filter_stale", lang, days=current_app.config["STALE_AFTER_DAYS"]),
+            value=False,
+            persistence=True,
+            persistence_type="session",
+            className="mb-2",
+        ),
+        md=4,
+        lg=4,
+        className="mb-2",
     )
     search = dbc.Col(
-        [dbc.Label(t("search_label", lang), html_for="portfolio-search", className="small mb-1"),
-         dbc.InputGroup([
-             dbc.Input(id="portfolio-search", type="search", size="sm",
-                       placeholder=t("search_placeholder", lang), autocomplete="off"),
-             dbc.Button([html.I(className="bi bi-search")], id="portfolio-search-go",
-                        size="sm", color="primary", title=t("search_go", lang)),
-         ], size="sm"),
-         html.Div(id="portfolio-search-feedback", className="small text-danger mt-1",
-                  role="status")],
-        md=8, lg=6, className="mb-2",
+        [
+            dbc.Label(t("search_label", lang), html_for="portfolio-search", className="small mb-1"),
+            dbc.InputGroup(
+                [
+                    dbc.Input(
+                        id="portfolio-search",
+                        type="search",
+                        size="sm",
+                        placeholder=t("search_placeholder", lang),
+                        autocomplete="off",
+                    ),
+                    dbc.Button(
+                        [html.I(className="bi bi-search")],
+                        id="portfolio-search-go",
+                        size="sm",
+                        color="primary",
+                        title=t("search_go", lang),
+                    ),
+                ],
+                size="sm",
+            ),
+            html.Div(
+                id="portfolio-search-feedback", className="small text-danger mt-1", role="status"
+            ),
+        ],
+        md=8,
+        lg=6,
+        className="mb-2",
     )
-    return html.Div([
-        dbc.Row([_range_filter(f, lang) for f in FEATURES] + [risk], className="align-items-end"),
-        dbc.Row([search, stale], className="align-items-end"),
-    ])
+    return html.Div(
+        [
+            dbc.Row(
+                [_range_filter(f, lang) for f in FEATURES] + [risk], className="align-items-end"
+            ),
+            dbc.Row([search, stale], className="align-items-end"),
+        ]
+    )
 
 
 def table(lang: str):
@@ -84,21 +148,44 @@ def table(lang: str):
         {"name": t("col_updated", lang), "id": "data_updated_at"},
     ]
     return dash_table.DataTable(
-        id="portfolio-table", columns=columns, data=[], page_current=0, page_size=PAGE_SIZE,
-        page_action="custom", sort_action="custom", sort_mode="single",
+        id="portfolio-table",
+        columns=columns,
+        data=[],
+        page_current=0,
+        page_size=PAGE_SIZE,
+        page_action="custom",
+        sort_action="custom",
+        sort_mode="single",
         sort_by=[{"column_id": "probability", "direction": "desc"}],
-        markdown_options={"link_target": "_self"}, style_as_list_view=True,
+        markdown_options={"link_target": "_self"},
+        style_as_list_view=True,
         style_table={"overflowX": "auto"},
-        style_cell={"padding": "6px 8px", "fontSize": "0.9rem", "fontFamily": "inherit",
-                    "fontVariantNumeric": "tabular-nums"},
-        style_header={"fontWeight": "600", "backgroundColor": "#f4f6f8", "whiteSpace": "normal",
-                      "height": "auto", "color": "#212529"},
-        style_cell_conditional=[{"if": {"column_id": c}, "textAlign": "left"}
-                                for c in ("link", "band")],
+        style_cell={
+            "padding": "6px 8px",
+            "fontSize": "0.9rem",
+            "fontFamily": "inherit",
+            "fontVariantNumeric": "tabular-nums",
+        },
+        style_header={
+            "fontWeight": "600",
+            "backgroundColor": "#f4f6f8",
+            "whiteSpace": "normal",
+            "height": "auto",
+            "color": "#212529",
+        },
+        style_cell_conditional=[
+            {"if": {"column_id": c}, "textAlign": "left"} for c in ("link", "band")
+        ],
         style_data_conditional=[
             {"if": {"filter_query": "{stale} = 1"}, "backgroundColor": "#fff8e6"},
-            *({"if": {"filter_query": f'{{band_key}} = "{band}"', "column_id": "band"},
-               "color": colour, "fontWeight": "600"} for band, colour in BAND_TEXT_COLOURS.items()),
+            *(
+                {
+                    "if": {"filter_query": f'{{band_key}} = "{band}"', "column_id": "band"},
+                    "color": colour,
+                    "fontWeight": "600",
+                }
+                for band, colour in BAND_TEXT_COLOURS.items()
+            ),
         ],
         tooltip_header={f.name: f"{f.label(lang)} ({f.unit(lang)})" for f in FEATURES},
     )
@@ -111,9 +198,12 @@ def layout(lang: str, user, query: dict, **_):
             card(t("filters", lang), filters(lang), "portfolio-filters-card", "bi-funnel"),
             card(
                 t("clients", lang),
-                [html.Div(id="portfolio-total", className="mb-2 fw-semibold", role="status"),
-                 dcc.Loading(table(lang), delay_show=300)],
-                "portfolio-table-card", "bi-table",
+                [
+                    html.Div(id="portfolio-total", className="mb-2 fw-semibold", role="status"),
+                    dcc.Loading(table(lang), delay_show=300),
+                ],
+                "portfolio-table-card",
+                "bi-table",
             ),
         ]
     )

@@ -38,7 +38,8 @@ def render(pathname: str | None, search: str | None, lang: str, user):
         match = route.pattern.match(pathname or "/")
         if match:
             if route.role and user.role != route.role:
-                return html.Div(t("forbidden", lang), className="alert alert-warning",
-                                id="page-forbidden")
+                return html.Div(
+                    t("forbidden", lang), className="alert alert-warning", id="page-forbidden"
+                )
             return route.layout(lang=lang, user=user, query=query, **match.groupdict())
     return html.Div(t("not_found", lang), className="alert alert-secondary", id="page-not-found")

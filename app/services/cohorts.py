@@ -16,8 +16,7 @@ from app.services.portfolio import scoped, visible_client
 from modelling.features import FEATURES
 
 AGE_BANDS = ((18, 25), (26, 35), (36, 50), (51, 65), (66, 100))
-INCOME_BANDS = ((0, 20_000), (20_000, 35_000), (35_000, 60_000), (60_000, 100_000),
-                (100_000, None))
+INCOME_BANDS = ((0, 20_000), (20_000, 35_000), (35_000, 60_000), (60_000, 100_000), (100_000, None))
 HISTOGRAM_BINS = 20
 
 
@@ -35,13 +34,17 @@ def _percentiles(statement, client: Client) -> dict:
     columns = [func.count().label("n")]
     for f in FEATURES:
         value, column = getattr(client, f.name), cohort.c[f.name]
-        columns.append(func.sum(case((column < value, 1.0), (column == value, 0.5), else_=0.0))
-                       .label(f.name))
+        columns.append(
+            func.sum(case((column < value, 1.0), (column == value, 0.5), else_=0.0)).label(f.name)
+        )
     row = current_database().session.execute(select(*columns).select_from(cohort)).one()
     size = row.n or 0
-    return {"size": size,
-            "percentiles": {f.name: (getattr(row, f.name) or 0) / size if size else None
-                            for f in FEATURES}}
+    return {
+        "size": size,
+        "percentiles": {
+            f.name: (getattr(row, f.name) or 0) / size if size else None for f in FEATURES
+        },
+    }
 
 
 def _ranks_by_index(actor: User, client: Client) -> dict:
@@ -58,9 +61,13 @@ def _ranks_by_index(actor: User, client: Client) -> dict:
         columns.append(count(column == value).scalar_subquery().label(f"{f.name}_equal"))
     row = current_database().session.execute(select(*columns)).one()._mapping
     size = row["n"] or 0
-    return {"size": size,
-            "percentiles": {f.name: (row[f"{f.name}_below"] + row[f"{f.name}_equal"] / 2) / size
-                            if size else None for f in FEATURES}}
+    return {
+        "size": size,
+        "percentiles": {
+            f.name: (row[f"{f.name}_below"] + row[f"{f.name}_equal"] / 2) / size if size else None
+            for f in FEATURES
+        },
+    }
 
 
 def compare(client_id, actor: User) -> dict:
