@@ -154,3 +154,31 @@ def test_language_switch_sets_a_cookie_and_stays_on_the_page(dash_app, people):
     layout = http.get("/_dash-layout").get_json()
     assert "Log out" in json.dumps(layout)
     assert http.get("/language/de").status_code == 404
+
+
+def test_every_dashboard_route_refuses_an_anonymous_request(dash_app, book):
+    """Walks the URL map, so a route Dash adds in a later version is covered too."""
+    public = (
+        "/login",
+        "/language/",
+        "/assets/",
+        "/static/",
+        "/_dash-component-suites/",
+        "/_favicon.ico",
+        "/api/",
+    )
+    http = dash_app.test_client()
+    checked = 0
+    for rule in dash_app.url_map.iter_rules():
+        if rule.rule.startswith(public):
+            continue
+        path = rule.rule.replace("<path:path>", f"clients/{book['fresh'].id}")
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            answer = http.open(path, method=method, json={})
+            assert answer.status_code in (302, 400, 401, 403), (method, path)
+            if answer.status_code == 302:
+                assert answer.headers["Location"].startswith("/login")
+            body = answer.get_data(as_text=True)  # a redirect may echo the URL asked for
+            assert str(book["stale"].id) not in body and "38000" not in body
+            checked += 1
+    assert checked >= 6  # /, the page catch-all, layout, dependencies, callbacks, reload hash
