@@ -12,10 +12,10 @@ and, with gunicorn serving the same store, the first load of / in headless Chrom
 
     .venv/bin/python benchmarks/bench_dashboard.py [--clients 1000000] [--repeat 15]
         [--registry DIR] [--workdir DIR (kept; reused when it already holds a store)]
-        [--postgres [--no-vacuum]] [--no-browser]
+        [--postgres] [--no-browser]
 
-On PostgreSQL the table is vacuumed and analysed after the bulk rescoring (the steady state that
-autovacuum reaches); --no-vacuum measures right after it.
+On PostgreSQL the bulk rescoring (`refresh_scores`) ends with VACUUM (ANALYZE) of the clients,
+as `flask scores refresh` does, so the figures are those an adviser sees after a refresh.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def log(message: str) -> None:
     print(message, flush=True)
 
 
-def build_store(url: str, registry: str, n: int, vacuum: bool = True) -> None:
+def build_store(url: str, registry: str, n: int) -> None:
     engine = create_engine(url)
     upgrade(engine)
     engine.dispose()
@@ -102,15 +102,6 @@ def build_store(url: str, registry: str, n: int, vacuum: bool = True) -> None:
         scored = refresh_scores()
         log(f"scored {scored:,} clients in {time.perf_counter() - started:.1f} s")
     app.extensions["database"].dispose()
-    if vacuum and url.startswith("postgresql"):
-        # Rescoring a million rows leaves a million dead tuples: until (auto)vacuum runs, every
-        # count reads the heap. Measure the steady state, as after autovacuum.
-        engine = create_engine(url, isolation_level="AUTOCOMMIT")
-        started = time.perf_counter()
-        with engine.connect() as connection:
-            connection.execute(text("VACUUM ANALYZE clients"))
-        engine.dispose()
-        log(f"VACUUM ANALYZE clients in {time.perf_counter() - started:.1f} s")
 
 
 class DashSession:
@@ -397,11 +388,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", help="a folder kept after the run (the store is reused)")
     parser.add_argument("--postgres", action="store_true", help="PostgreSQL instead of SQLite")
     parser.add_argument("--no-browser", action="store_true")
-    parser.add_argument(
-        "--no-vacuum",
-        action="store_true",
-        help="PostgreSQL: measure right after rescoring, before any vacuum",
-    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-dash-") as tmp:
         workdir = Path(args.workdir or tmp)
@@ -425,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             url = f"sqlite:///{workdir / 'dashboard.db'}"
         try:
-            build_store(url, registry, args.clients, vacuum=not args.no_vacuum)
+            build_store(url, registry, args.clients)
             results = measure_callbacks(url, registry, args.repeat)
             backend = "PostgreSQL" if args.postgres else "SQLite"
             log(

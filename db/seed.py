@@ -58,6 +58,8 @@ def insert_clients(engine: Engine, frame: pd.DataFrame) -> int:
             _executemany(connection, frame)
         for index in indexes:
             index.create(connection)
+        if connection.dialect.name == "postgresql":  # planner statistics for the new rows
+            connection.exec_driver_sql("ANALYZE clients")
     return len(frame)
 
 

@@ -106,6 +106,12 @@ def model_registry(tmp_path_factory):
 
 
 @pytest.fixture
+def app_settings():
+    """What any test app needs besides its store and registry: the testing env and secrets."""
+    return {"APP_ENV": "testing", **TEST_SECRETS}
+
+
+@pytest.fixture
 def registry_dir(tmp_path):
     path = tmp_path / "registry"
     path.mkdir()

@@ -96,15 +96,13 @@ def test_demo_init_creates_accounts_and_clients_once(runner):
     assert _count(Client) == 10_000
 
 
-def test_demo_init_can_migrate_an_empty_store_first(tmp_path):
+def test_demo_init_can_migrate_an_empty_store_first(tmp_path, app_settings):
     """`make run` migrates and seeds in one process; a fresh store ends up at the head."""
-    from conftest import TEST_SECRETS
-
     from app import create_app
     from db.migrate import current_revision, head_revision
 
-    application = create_app({"APP_ENV": "testing", "DATABASE_URL": f"sqlite:///{tmp_path}/new.db",
-                              "MODEL_REGISTRY_DIR": str(tmp_path), **TEST_SECRETS})
+    application = create_app({**app_settings, "DATABASE_URL": f"sqlite:///{tmp_path}/new.db",
+                              "MODEL_REGISTRY_DIR": str(tmp_path)})
     try:
         result = application.test_cli_runner().invoke(args=["demo", "init", "--migrate"])
         assert result.exit_code == 0, result.output

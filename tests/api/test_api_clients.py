@@ -73,6 +73,20 @@ def test_the_risk_band_filter_uses_the_latest_scores(api_app, api, headers, port
     assert set(bands) == {str(portfolio["good"].id), str(portfolio["risky"].id)}
 
 
+def test_a_refresh_leaves_postgresql_statistics_fresh(api_app, portfolio):
+    """After rewriting every client, the table is vacuumed: the portfolio counts stay fast."""
+    engine = api_app.extensions["database"].engine
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite keeps no dead row versions to reclaim")
+    result = api_app.test_cli_runner().invoke(args=["scores", "refresh"])
+    assert result.exit_code == 0, result.output
+    with engine.connect() as connection:
+        vacuumed = connection.exec_driver_sql(
+            "SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'clients'"
+        ).scalar_one()
+    assert vacuumed
+
+
 def test_get_a_client_is_audited(api, headers, portfolio, users):
     response = api.get(url(portfolio["good"]), headers=headers["adviser"])
     assert response.status_code == 200 and response.get_json()["income"] == 38_000.0
