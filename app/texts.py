@@ -148,6 +148,12 @@ FR: dict[str, str] = {
     "predicted": "Probabilité prédite",
     "observed": "Taux de défaut observé",
     "model_word": "Modèle",
+    "choice_excluded": "{model} (AUC en validation croisée {auc}) aurait été préféré mais ne "
+    "respecte pas le sens du risque pour : {features} ; il est écarté.",
+    "choice_best": "{model} a la meilleure AUC en validation croisée ({auc}) parmi les modèles "
+    "qui respectent le sens du risque.",
+    "choice_simpler": "{model} (AUC {auc}) est à moins de {margin} d'AUC de {best} ({best_auc}) : "
+    "le modèle le plus simple est retenu.",
     "perfect": "Parfait",
     "read_calibration": "Quand la jauge affiche 10 %, environ 10 % de ces clients font défaut : "
     "les points doivent suivre la diagonale.",
@@ -403,6 +409,12 @@ EN: dict[str, str] = {
     "predicted": "Predicted probability",
     "observed": "Observed default rate",
     "model_word": "Model",
+    "choice_excluded": "{model} (cross-validated AUC {auc}) would have been preferred but breaks "
+    "the risk direction of: {features}; it is not eligible.",
+    "choice_best": "{model} has the best cross-validated AUC ({auc}) among the models that keep "
+    "the risk directions.",
+    "choice_simpler": "{model} (AUC {auc}) is within {margin} AUC of {best} ({best_auc}): the "
+    "simpler model is the champion.",
     "perfect": "Perfect",
     "read_calibration": "When the gauge shows 10%, about 10% of those clients default: the points "
     "should follow the diagonal.",

@@ -15,6 +15,7 @@ from app.layouts.model_figures import (
     roc_figure,
 )
 from app.texts import t
+from modelling.features import BY_NAME
 
 GRAPH = {"displayModeBar": False}
 
@@ -115,9 +116,34 @@ def candidates_table(meta: dict, lang: str):
                 responsive=True,
                 id="model-candidates",
             ),
-            html.P(meta["choice"]["sentence"], className="small"),
+            html.P(choice_sentence(meta, lang), className="small", id="model-choice"),
         ]
     )
+
+
+def choice_sentence(meta: dict, lang: str) -> str:
+    """Why the champion won, in the reader's language, from the registry's structured metadata
+    (the same rule as modelling.evaluation.choose, which writes the English report)."""
+    candidates, margin = meta["candidates"], meta["choice"]["margin"]
+    champion = candidates[meta["algorithm"]]
+    eligible = [c for c in candidates.values() if c["eligible"]]
+    best = max(eligible, key=lambda c: c["cv"]["auc"])
+    sentences = [
+        t("choice_excluded", lang, model=c["label"], auc=_number(c["cv"]["auc"], lang, 4),
+          features=", ".join(BY_NAME[f].label(lang).lower() for f in c["monotone_violations"]))
+        for c in candidates.values()
+        if not c["eligible"] and c["cv"]["auc"] >= best["cv"]["auc"] - margin
+        and (c["cv"]["auc"] > best["cv"]["auc"] or c["simplicity"] < champion["simplicity"])
+    ]
+    if champion is best:
+        sentences.append(t("choice_best", lang, model=champion["label"],
+                           auc=_number(best["cv"]["auc"], lang, 4)))
+    else:
+        sentences.append(t("choice_simpler", lang, model=champion["label"],
+                           auc=_number(champion["cv"]["auc"], lang, 4),
+                           margin=_number(margin, lang, 3), best=best["label"],
+                           best_auc=_number(best["cv"]["auc"], lang, 4)))
+    return " ".join(sentences)
 
 
 def fairness_table(meta: dict, lang: str):
