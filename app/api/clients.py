@@ -25,7 +25,8 @@ def list_clients(user, query):
     }
     sort = query.sort
     spec = portfolio.PortfolioQuery(
-        ranges=ranges, risk=query.risk, stale_only=query.stale, sort=sort.lstrip("-"),
+        ranges=ranges, risk=query.risk, stale_only=query.stale,
+        review_only=query.review_requested, sort=sort.lstrip("-"),
         descending=sort.startswith("-"), page=query.page, per_page=query.per_page,
     )
     return portfolio.list_clients(user, spec)

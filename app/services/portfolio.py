@@ -30,6 +30,7 @@ class PortfolioQuery:
     ranges: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
     risk: str | None = None  # low / medium / high
     stale_only: bool = False
+    review_only: bool = False  # clients with an open request for human review
     sort: str = "id"
     descending: bool = False
     page: int = 1
@@ -90,6 +91,8 @@ def list_clients(actor: User, query: PortfolioQuery) -> dict:
             statement = statement.where(Client.probability < high)
     if query.stale_only:
         statement = statement.where(Client.data_updated_at < now - timedelta(days=stale_after))
+    if query.review_only:
+        statement = statement.where(Client.review_requested_at.is_not(None))
     session = current_database().session
     total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
     column = getattr(Client, query.sort)

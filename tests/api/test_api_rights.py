@@ -259,3 +259,16 @@ def test_a_foreign_review_request_is_404(api, headers, portfolio):
         api.post(url(portfolio["good"], "/review-request"), headers=headers["other"]).status_code
         == 404
     )
+
+
+def test_the_portfolio_filters_clients_awaiting_review(api, headers, portfolio):
+    good = portfolio["good"]
+    query = CLIENTS + "?review_requested=true"
+    assert api.get(query, headers=headers["adviser"]).get_json()["total"] == 0
+    api.post(url(good, "/review-request"), headers=headers["adviser"])
+    body = api.get(query, headers=headers["adviser"]).get_json()
+    assert [item["id"] for item in body["items"]] == [str(good.id)]
+    assert body["items"][0]["review_requested_at"] is not None
+    assert api.get(query, headers=headers["other"]).get_json()["total"] == 0
+    bad = api.get(CLIENTS + "?review_requested=maybe", headers=headers["adviser"])
+    assert bad.status_code == 422 and "review_requested" in bad.get_json()["error"]["fields"]

@@ -119,6 +119,8 @@ class _PageBase(BaseModel):
     risk: Literal["low", "medium", "high"] | None = Field(
         default=None, description="Risk band of the latest score (never-scored clients excluded).")
     stale: bool = Field(default=False, description="true: only clients with stale data.")
+    review_requested: bool = Field(
+        default=False, description="true: only clients awaiting a human review (GDPR Art. 22).")
     sort: SortKey = Field(default="id", description="A field, '-' first for descending.")
     page: int = Field(default=1, ge=1, le=1_000_000)
     per_page: int = Field(default=50, ge=1, le=MAX_PER_PAGE)
