@@ -146,8 +146,10 @@ def load_config(
     for name in DEV_SECRETS:
         settings[name] = environ.get(name) or None
     if settings["RETENTION_AUDIT_DAYS"] < MIN_AUDIT_RETENTION_DAYS:
-        raise ConfigError(f"RETENTION_AUDIT_DAYS must be at least {MIN_AUDIT_RETENTION_DAYS} "
-                          "(AI Act: logs are kept six months at least)")
+        raise ConfigError(
+            f"RETENTION_AUDIT_DAYS must be at least {MIN_AUDIT_RETENTION_DAYS} "
+            "(AI Act: logs are kept six months at least)"
+        )
     settings.update(overrides)
     settings["APP_ENV"] = env_name
     _derive_api_settings(settings)
@@ -217,8 +219,9 @@ def _origins(raw: str) -> tuple[str, ...]:
     origins = tuple(o.strip().rstrip("/") for o in raw.split(",") if o.strip())
     for origin in origins:
         if not origin.startswith(("https://", "http://")) or origin.count("/") != 2:
-            raise ConfigError(f"CORS_ORIGINS must list origins like https://app.example, "
-                              f"got {origin!r}")
+            raise ConfigError(
+                f"CORS_ORIGINS must list origins like https://app.example, got {origin!r}"
+            )
     return origins
 
 

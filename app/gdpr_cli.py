@@ -34,6 +34,9 @@ def audit_verify() -> None:
     if result.ok:
         click.echo(f"audit chain intact: {result.checked} events verified")
         return
-    click.echo(f"audit chain broken at event {result.broken_id}: {result.reason} "
-               f"({result.checked} events verified before it)", err=True)
+    click.echo(
+        f"audit chain broken at event {result.broken_id}: {result.reason} "
+        f"({result.checked} events verified before it)",
+        err=True,
+    )
     raise SystemExit(1)

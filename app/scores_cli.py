@@ -11,8 +11,13 @@ scores_cli = AppGroup("scores", help="Scores kept on the clients (risk-band filt
 
 
 @scores_cli.command("refresh")
-@click.option("--batch", type=click.IntRange(min=1), default=50_000, show_default=True,
-              help="Clients scored per database round trip.")
+@click.option(
+    "--batch",
+    type=click.IntRange(min=1),
+    default=50_000,
+    show_default=True,
+    help="Clients scored per database round trip.",
+)
 def scores_refresh(batch: int) -> None:
     """Score every client with the active model and keep it as the client's latest score."""
     from app.services.errors import Unavailable

@@ -502,7 +502,7 @@ EN: dict[str, str] = {
     "model_off_text": "The model is switched off: review the file and decide without a score.",
     "switch_title": "Model in service (human oversight)",
     "switch_on_status": "The model is in service.",
-    "switch_off_status": "The model is switched off: scores answer \"manual review\".",
+    "switch_off_status": 'The model is switched off: scores answer "manual review".',
     "switch_changed": "Last change: {date} by {actor}.",
     "switch_turn_off": "Switch the model off",
     "switch_turn_on": "Put the model back in service",

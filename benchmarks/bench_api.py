@@ -42,26 +42,46 @@ def free_port() -> int:
 def environment(workdir: Path, registry: Path, port: int) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
-        APP_ENV="development", PORT=str(port), LOG_LEVEL="WARNING",
-        DATABASE_URL=f"sqlite:///{workdir / 'bench.db'}", MODEL_REGISTRY_DIR=str(registry),
-        SECRET_KEY="bench-secret-" + "x" * 32, JWT_SECRET_KEY="bench-jwt-" + "x" * 32,
+        APP_ENV="development",
+        PORT=str(port),
+        LOG_LEVEL="WARNING",
+        DATABASE_URL=f"sqlite:///{workdir / 'bench.db'}",
+        MODEL_REGISTRY_DIR=str(registry),
+        SECRET_KEY="bench-secret-" + "x" * 32,
+        JWT_SECRET_KEY="bench-jwt-" + "x" * 32,
         PSEUDONYMISATION_KEY="bench-pseudo-" + "x" * 32,
-        RATELIMIT_SCORE="10000000 per minute", RATELIMIT_DEFAULT="10000000 per minute",
+        RATELIMIT_SCORE="10000000 per minute",
+        RATELIMIT_DEFAULT="10000000 per minute",
     )
     return env
 
 
 def prepare(workdir: Path, registry: Path | None, env: dict[str, str]) -> None:
     if registry is None or not (registry / "ACTIVE").exists():
-        subprocess.run([sys.executable, "-m", "modelling", "train", "--quick", "--registry",
-                        env["MODEL_REGISTRY_DIR"]], cwd=ROOT, env=env, check=True,
-                       capture_output=True, timeout=900)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "modelling",
+                "train",
+                "--quick",
+                "--registry",
+                env["MODEL_REGISTRY_DIR"],
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=900,
+        )
     flask = [str(BIN / "flask"), "--app", "wsgi"]
-    for args in (["db", "upgrade"],
-                 ["users", "create", "bench@bank.example", "--role", "adviser",
-                  "--password", PASSWORD]):
-        subprocess.run(flask + args, cwd=ROOT, env=env, check=True, capture_output=True,
-                       timeout=300)
+    for args in (
+        ["db", "upgrade"],
+        ["users", "create", "bench@bank.example", "--role", "adviser", "--password", PASSWORD],
+    ):
+        subprocess.run(
+            flask + args, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300
+        )
 
 
 def request(port, method, path, body=None, token=None, timeout=30.0):
@@ -70,8 +90,9 @@ def request(port, method, path, body=None, token=None, timeout=30.0):
     if token:
         headers["Authorization"] = f"Bearer {token}"
     try:
-        connection.request(method, path, body=json.dumps(body) if body is not None else None,
-                           headers=headers)
+        connection.request(
+            method, path, body=json.dumps(body) if body is not None else None, headers=headers
+        )
         response = connection.getresponse()
         return response.status, response.read()
     finally:
@@ -94,10 +115,13 @@ def wait_until_up(port: int, server: subprocess.Popen, limit: float = 90.0) -> N
 
 def random_client(rng: random.Random) -> dict:
     age = rng.randint(18, 75)
-    return {"age": age, "income": float(rng.randint(8, 120) * 1_000),
-            "seniority": float(rng.randint(0, (age - 14) * 2)) / 2,
-            "incidents": rng.choice([0, 0, 0, 1, 1, 2, 3, 5]),
-            "credit_score": rng.randint(350, 850)}
+    return {
+        "age": age,
+        "income": float(rng.randint(8, 120) * 1_000),
+        "seniority": float(rng.randint(0, (age - 14) * 2)) / 2,
+        "incidents": rng.choice([0, 0, 0, 1, 1, 2, 3, 5]),
+        "credit_score": rng.randint(350, 850),
+    }
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -116,9 +140,14 @@ def sequential(port: int, token: str, n: int) -> dict:
         status, _ = request(port, "POST", "/api/v1/score", body, token)
         times.append((time.perf_counter() - started) * 1000)
         errors += status != 200
-    return {"requests": n, "errors": errors, "p50_ms": percentile(times, 50),
-            "p95_ms": percentile(times, 95), "p99_ms": percentile(times, 99),
-            "mean_ms": statistics.fmean(times)}
+    return {
+        "requests": n,
+        "errors": errors,
+        "p50_ms": percentile(times, 50),
+        "p95_ms": percentile(times, 95),
+        "p99_ms": percentile(times, 99),
+        "mean_ms": statistics.fmean(times),
+    }
 
 
 def concurrent(port: int, token: str, threads: int, duration: float) -> dict:
@@ -146,9 +175,15 @@ def concurrent(port: int, token: str, threads: int, duration: float) -> dict:
     elapsed = time.monotonic() - started
     ok, errors = sum(c[0] for c in counts), sum(c[1] for c in counts)
     everything = [t for per in latencies for t in per]
-    return {"threads": threads, "seconds": round(elapsed, 1), "ok": ok, "errors": errors,
-            "rps": ok / elapsed, "p50_ms": percentile(everything, 50),
-            "p99_ms": percentile(everything, 99)}
+    return {
+        "threads": threads,
+        "seconds": round(elapsed, 1),
+        "ok": ok,
+        "errors": errors,
+        "rps": ok / elapsed,
+        "p50_ms": percentile(everything, 50),
+        "p99_ms": percentile(everything, 99),
+    }
 
 
 def batch(port: int, token: str, runs: int = 10) -> dict:
@@ -162,8 +197,13 @@ def batch(port: int, token: str, runs: int = 10) -> dict:
         times.append((time.perf_counter() - started) * 1000)
         if status != 200 or len(json.loads(payload)["results"]) != 1_000:
             raise SystemExit(f"batch failed with status {status}")
-    return {"clients": 1_000, "runs": runs, "p50_ms": percentile(times, 50),
-            "min_ms": min(times), "max_ms": max(times)}
+    return {
+        "clients": 1_000,
+        "runs": runs,
+        "p50_ms": percentile(times, 50),
+        "min_ms": min(times),
+        "max_ms": max(times),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -181,19 +221,36 @@ def main(argv: list[str] | None = None) -> int:
         env = environment(workdir, registry, port)
         prepare(workdir, args.registry, env)
         server = subprocess.Popen(
-            [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
-             "wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, start_new_session=True)
+            [
+                str(BIN / "gunicorn"),
+                "-c",
+                "gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "wsgi:app",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         try:
             wait_until_up(port, server)
-            status, payload = request(port, "POST", "/api/v1/auth/login",
-                                      {"email": "bench@bank.example", "password": PASSWORD})
+            status, payload = request(
+                port,
+                "POST",
+                "/api/v1/auth/login",
+                {"email": "bench@bank.example", "password": PASSWORD},
+            )
             if status != 200:
                 raise SystemExit(f"log-in failed: {status}")
             token = json.loads(payload)["access_token"]
-            figures = {"sequential": sequential(port, token, args.requests),
-                       "concurrent": concurrent(port, token, args.threads, args.duration),
-                       "batch": batch(port, token)}
+            figures = {
+                "sequential": sequential(port, token, args.requests),
+                "concurrent": concurrent(port, token, args.threads, args.duration),
+                "batch": batch(port, token),
+            }
         finally:
             server.send_signal(signal.SIGTERM)
             try:

@@ -37,14 +37,20 @@ def _median_ms(call, repeat: int) -> float:
 def bench_serving(registry: Registry) -> None:
     started = time.perf_counter()
     served = registry.load()
-    print(f"model {served.version} ({served.algorithm}), load + verify + explainer build: "
-          f"{(time.perf_counter() - started) * 1e3:.0f} ms")
+    print(
+        f"model {served.version} ({served.algorithm}), load + verify + explainer build: "
+        f"{(time.perf_counter() - started) * 1e3:.0f} ms"
+    )
     clients = generate(100_000, seed=99)[list(FEATURE_NAMES)].astype(float)
     one_df, one_array = clients.iloc[[0]], clients.iloc[[0]].to_numpy()
-    print(f"one client, DataFrame input, probability + explanation: median "
-          f"{_median_ms(lambda: served.explain(one_df), 2000) * 1e3:.0f} us")
-    print(f"one client, ndarray input,   probability + explanation: median "
-          f"{_median_ms(lambda: served.explain(one_array), 2000) * 1e3:.0f} us")
+    print(
+        f"one client, DataFrame input, probability + explanation: median "
+        f"{_median_ms(lambda: served.explain(one_df), 2000) * 1e3:.0f} us"
+    )
+    print(
+        f"one client, ndarray input,   probability + explanation: median "
+        f"{_median_ms(lambda: served.explain(one_array), 2000) * 1e3:.0f} us"
+    )
     print("batch     total ms   per client us   (DataFrame input, explain)")
     for size in BATCHES:
         batch = clients.iloc[:size]
@@ -59,7 +65,8 @@ def _bench_native(registry: Registry, served, clients: pd.DataFrame) -> None:
     from catboost import CatBoostClassifier, Pool
 
     model = CatBoostClassifier().load_model(
-        str(registry.path / served.version / served.metadata["artefact"]["file"]))
+        str(registry.path / served.version / served.metadata["artefact"]["file"])
+    )
     print("native CatBoost ShapValues (reference only):")
     for size in BATCHES[:4]:
         pool = Pool(clients.iloc[:size])
@@ -71,9 +78,11 @@ def bench_training(quick: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         meta = run(TrainConfig(registry=Path(tmp), quick=quick))
     training = meta["training"]
-    print(f"{'quick' if quick else 'full'} training on {meta['data']['rows_used']} rows: "
-          f"wall {training['wall_seconds']:.1f} s, CPU {training['cpu_seconds']:.1f} s, "
-          f"champion {meta['algorithm']} (hold-out AUC {meta['holdout']['metrics']['auc']:.4f})")
+    print(
+        f"{'quick' if quick else 'full'} training on {meta['data']['rows_used']} rows: "
+        f"wall {training['wall_seconds']:.1f} s, CPU {training['cpu_seconds']:.1f} s, "
+        f"champion {meta['algorithm']} (hold-out AUC {meta['holdout']['metrics']['auc']:.4f})"
+    )
 
 
 def main() -> None:

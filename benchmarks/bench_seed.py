@@ -49,8 +49,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         if args.backend in ("sqlite", "both"):
             seconds = run(f"sqlite:///{Path(tmp) / 'bench.db'}", args.clients, tmp)
-            print(f"seed sqlite     {args.clients:>9,} clients  {seconds:6.1f} s  "
-                  f"{args.clients / seconds:>9,.0f} rows/s")
+            print(
+                f"seed sqlite     {args.clients:>9,} clients  {seconds:6.1f} s  "
+                f"{args.clients / seconds:>9,.0f} rows/s"
+            )
         if args.backend in ("postgresql", "both"):
             name = f"credit_bench_{uuid.uuid4().hex[:8]}"
             admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
@@ -59,8 +61,10 @@ def main() -> None:
             url = make_url(PG_ADMIN).set(database=name).render_as_string(hide_password=False)
             try:
                 seconds = run(url, args.clients, tmp)
-                print(f"seed postgresql {args.clients:>9,} clients  {seconds:6.1f} s  "
-                      f"{args.clients / seconds:>9,.0f} rows/s")
+                print(
+                    f"seed postgresql {args.clients:>9,} clients  {seconds:6.1f} s  "
+                    f"{args.clients / seconds:>9,.0f} rows/s"
+                )
             finally:
                 with admin.connect() as connection:
                     connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -43,8 +43,9 @@ def main() -> int:
     names = [name.strip() for name in args.only.split(",") if name.strip()]
     unknown = sorted(set(names) - set(plan))
     if unknown:
-        parser.error(f"--only: unknown benchmark(s) {', '.join(unknown)}; "
-                     f"choose from {', '.join(plan)}")
+        parser.error(
+            f"--only: unknown benchmark(s) {', '.join(unknown)}; choose from {', '.join(plan)}"
+        )
     failed = []
     for name in names:
         script, *options = plan[name]

@@ -41,22 +41,26 @@ def _baseline(params: dict, seed: int, n_train: int) -> Pipeline:
 
 
 def _logistic(params: dict, seed: int, n_train: int) -> Pipeline:
-    return Pipeline([
-        ("impute", SimpleImputer(strategy="median")),
-        ("scale", StandardScaler()),
-        ("model", LogisticRegression(C=params.get("C", 1.0), max_iter=2000)),
-    ])
+    return Pipeline(
+        [
+            ("impute", SimpleImputer(strategy="median")),
+            ("scale", StandardScaler()),
+            ("model", LogisticRegression(C=params.get("C", 1.0), max_iter=2000)),
+        ]
+    )
 
 
 def _spline_logistic(params: dict, seed: int, n_train: int) -> Pipeline:
     """A GAM: cubic splines on each feature's rank (robust to skewed income), then logistic."""
-    return Pipeline([
-        ("impute", SimpleImputer(strategy="median")),
-        ("rank", QuantileTransformer(n_quantiles=min(200, n_train), random_state=seed)),
-        ("spline", SplineTransformer(n_knots=params.get("n_knots", 5), degree=3)),
-        ("scale", StandardScaler()),
-        ("model", LogisticRegression(C=params.get("C", 1.0), max_iter=2000)),
-    ])
+    return Pipeline(
+        [
+            ("impute", SimpleImputer(strategy="median")),
+            ("rank", QuantileTransformer(n_quantiles=min(200, n_train), random_state=seed)),
+            ("spline", SplineTransformer(n_knots=params.get("n_knots", 5), degree=3)),
+            ("scale", StandardScaler()),
+            ("model", LogisticRegression(C=params.get("C", 1.0), max_iter=2000)),
+        ]
+    )
 
 
 def _catboost(params: dict, seed: int, n_train: int) -> Pipeline:
@@ -98,8 +102,12 @@ CANDIDATES: tuple[Candidate, ...] = (
             "learning_rate": [0.05, 0.08, 0.12],
             "l2_leaf_reg": [1.0, 3.0, 10.0],
         },
-        quick_space={"iterations": [120], "depth": [4], "learning_rate": [0.1],
-                     "l2_leaf_reg": [3.0]},
+        quick_space={
+            "iterations": [120],
+            "depth": [4],
+            "learning_rate": [0.1],
+            "l2_leaf_reg": [3.0],
+        },
         budget_share=0.75,
     ),
 )

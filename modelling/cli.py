@@ -15,18 +15,25 @@ from modelling.registry import Registry, RegistryError, default_path
 from modelling.report import comparison_rows, header
 
 # Accepted before or after the sub-command; SUPPRESS keeps a value given before it.
-_REGISTRY_SUB = {"type": Path, "default": argparse.SUPPRESS,
-                 "help": "registry folder"}
+_REGISTRY_SUB = {"type": Path, "default": argparse.SUPPRESS, "help": "registry folder"}
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m modelling", description=__doc__)
-    parser.add_argument("--registry", type=Path, default=None,
-                        help="registry folder (default: $MODEL_REGISTRY_DIR or models/registry)")
+    parser.add_argument(
+        "--registry",
+        type=Path,
+        default=None,
+        help="registry folder (default: $MODEL_REGISTRY_DIR or models/registry)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     for name in ("train", "ensure"):
-        sub = commands.add_parser(name, help="train and register" if name == "train" else
-                                  "train and register only if no version is active")
+        sub = commands.add_parser(
+            name,
+            help="train and register"
+            if name == "train"
+            else "train and register only if no version is active",
+        )
         _training_options(sub)
     commands.add_parser("list", help="list versions").add_argument("--registry", **_REGISTRY_SUB)
     promote = commands.add_parser("promote", help="verify a version and make it active")
@@ -43,21 +50,32 @@ def _training_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--seed", type=int, default=42)
     sub.add_argument("--cost-fn", type=float, default=10.0, help="cost of a missed default")
     sub.add_argument("--cost-fp", type=float, default=1.0, help="cost of refusing a good client")
-    sub.add_argument("--margin", type=float, default=0.005,
-                     help="AUC margin within which the simpler model wins")
+    sub.add_argument(
+        "--margin", type=float, default=0.005, help="AUC margin within which the simpler model wins"
+    )
     sub.add_argument("--rows", type=int, default=50_000, help="synthetic portfolio size")
     sub.add_argument("--candidates", help="comma-separated subset (baseline always included)")
-    sub.add_argument("--activate", action="store_true",
-                     help="make the new version active (always done for an empty registry)")
+    sub.add_argument(
+        "--activate",
+        action="store_true",
+        help="make the new version active (always done for an empty registry)",
+    )
 
 
 def _train(args, registry: Registry) -> int:
     from modelling.train import TrainConfig, run
 
     config = TrainConfig(
-        data=args.data, target=args.target, registry=registry.path, quick=args.quick,
-        seed=args.seed, cost_fn=args.cost_fn, cost_fp=args.cost_fp, margin=args.margin,
-        rows=args.rows, activate=args.activate,
+        data=args.data,
+        target=args.target,
+        registry=registry.path,
+        quick=args.quick,
+        seed=args.seed,
+        cost_fn=args.cost_fn,
+        cost_fp=args.cost_fp,
+        margin=args.margin,
+        rows=args.rows,
+        activate=args.activate,
         candidates=args.candidates.split(",") if args.candidates else None,
     )
     meta = run(config)
@@ -65,13 +83,18 @@ def _train(args, registry: Registry) -> int:
     print(meta["choice"]["sentence"])
     if meta.get("true_pd"):
         t = meta["true_pd"]
-        print(f"True PD hold-out AUC {t['holdout_auc']:.4f}; champion ratio "
-              f"{t['champion_ratio']:.3f}")
+        print(
+            f"True PD hold-out AUC {t['holdout_auc']:.4f}; champion ratio {t['champion_ratio']:.3f}"
+        )
     excluded = meta["data"]["excluded_by_rule"]
-    print(f"Rows used {meta['data']['rows_used']}, excluded {meta['data']['rows_excluded']}"
-          + "".join(f"\n  {rule}: {n}" for rule, n in excluded.items()))
-    print(f"Registered {meta['version']} in {registry.path}"
-          f"{' (active)' if registry.active_version() == meta['version'] else ''}")
+    print(
+        f"Rows used {meta['data']['rows_used']}, excluded {meta['data']['rows_excluded']}"
+        + "".join(f"\n  {rule}: {n}" for rule, n in excluded.items())
+    )
+    print(
+        f"Registered {meta['version']} in {registry.path}"
+        f"{' (active)' if registry.active_version() == meta['version'] else ''}"
+    )
     return 0
 
 
@@ -82,9 +105,15 @@ def _print_table(head: list[str], rows: list[list[str]]) -> None:
 
 
 def _list(registry: Registry) -> int:
-    rows = [[("* " if v["active"] else "  ") + v["version"], v["algorithm"] or "",
-             f"{v['metrics'].get('auc', float('nan')):.4f}", v["created_at"] or ""]
-            for v in registry.versions()]
+    rows = [
+        [
+            ("* " if v["active"] else "  ") + v["version"],
+            v["algorithm"] or "",
+            f"{v['metrics'].get('auc', float('nan')):.4f}",
+            v["created_at"] or "",
+        ]
+        for v in registry.versions()
+    ]
     if not rows:
         print(f"no versions in {registry.path}")
         return 0

@@ -89,8 +89,13 @@ def _parse(raw: bytes, path: Path) -> pd.DataFrame:
         header = text.split("\n", 1)[0]
         sep = ";" if header.count(";") > header.count(",") else ","
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=sep)
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError, ValueError,
-            TypeError):
+    except (
+        UnicodeDecodeError,
+        pd.errors.ParserError,
+        pd.errors.EmptyDataError,
+        ValueError,
+        TypeError,
+    ):
         raise DataError(f"{path.name} is not a readable CSV file") from None
     frame.columns = [str(c).strip() for c in frame.columns]
     return frame
@@ -106,16 +111,23 @@ def _validate(frame: pd.DataFrame, target: str) -> tuple[pd.DataFrame, np.ndarra
         rules = rules.fillna(broken)
     X = pd.DataFrame(columns, index=frame.index)
     everything_missing = X.isna().all(axis=1)
-    rules = rules.fillna(pd.Series(np.where(everything_missing, "all features missing", None),
-                                   index=frame.index))
+    rules = rules.fillna(
+        pd.Series(np.where(everything_missing, "all features missing", None), index=frame.index)
+    )
     inconsistent = X["seniority"] > X["age"] - MIN_WORKING_AGE
-    rules = rules.fillna(pd.Series(
-        np.where(inconsistent, f"seniority must be at most age - {MIN_WORKING_AGE}", None),
-        index=frame.index))
+    rules = rules.fillna(
+        pd.Series(
+            np.where(inconsistent, f"seniority must be at most age - {MIN_WORKING_AGE}", None),
+            index=frame.index,
+        )
+    )
     text = frame[target].astype(str).str.strip()
     y = pd.to_numeric(text, errors="coerce")
-    bad_target = np.where(text == "", f"{target} is required",
-                          np.where(y.isin([0, 1]), None, f"{target} must be 0 or 1"))
+    bad_target = np.where(
+        text == "",
+        f"{target} is required",
+        np.where(y.isin([0, 1]), None, f"{target} must be 0 or 1"),
+    )
     rules = rules.fillna(pd.Series(bad_target, index=frame.index))
     return X, y.fillna(-1).to_numpy(), rules
 

@@ -132,7 +132,8 @@ def choose(results: list[Result], margin: float) -> tuple[Result, str]:
         f"{r.candidate.label} (CV AUC {r.cv_auc:.4f}) would have been preferred but breaks the "
         f"risk direction of {', '.join(r.monotone_violations)}, so it is not eligible."
         for r in results
-        if not r.monotone_ok and r.cv_auc >= best.cv_auc - margin
+        if not r.monotone_ok
+        and r.cv_auc >= best.cv_auc - margin
         and (r.cv_auc > best.cv_auc or r.candidate.simplicity < champion.candidate.simplicity)
     ]
     if champion is best:

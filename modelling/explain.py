@@ -97,8 +97,11 @@ def build_scorer(algorithm: str, model: Any) -> Scorer:
     if algorithm == "catboost":
         estimator = model[-1] if isinstance(model, Pipeline) else model
         return ForestScorer(from_catboost(estimator))
-    scorers = {"baseline": ConstantScorer, "logistic": LinearScorer,
-               "spline_logistic": AdditiveScorer}
+    scorers = {
+        "baseline": ConstantScorer,
+        "logistic": LinearScorer,
+        "spline_logistic": AdditiveScorer,
+    }
     if algorithm not in scorers:
         raise ValueError(f"no exact explainer for algorithm {algorithm!r}")
     return scorers[algorithm](model)

@@ -13,8 +13,13 @@ import pandas as pd
 from fairlearn.metrics import MetricFrame
 from sklearn.metrics import roc_auc_score
 
-BANDS = ((18, 25, "18-25"), (26, 35, "26-35"), (36, 50, "36-50"), (51, 65, "51-65"),
-         (66, 200, "66+"))
+BANDS = (
+    (18, 25, "18-25"),
+    (26, 35, "26-35"),
+    (36, 50, "36-50"),
+    (51, 65, "51-65"),
+    (66, 200, "66+"),
+)
 MIN_GROUP = 30
 FLAG_RATIO = 0.8
 
@@ -43,15 +48,24 @@ def _metrics(threshold: float) -> dict:
     def auc(y, p):
         return float(roc_auc_score(y, p)) if 0 < np.sum(y) < len(y) else np.nan
 
-    return {"count": lambda y, p: float(len(y)), "favourable_rate": favourable, "tpr": tpr,
-            "fpr": fpr, "auc": auc}
+    return {
+        "count": lambda y, p: float(len(y)),
+        "favourable_rate": favourable,
+        "tpr": tpr,
+        "fpr": fpr,
+        "auc": auc,
+    }
 
 
 def fairness_table(age, y, p, threshold: float) -> list[dict]:
     """One row per age band, in band order; suppressed rows carry no figures."""
     y, p = np.asarray(y), np.asarray(p, float)
-    frame = MetricFrame(metrics=_metrics(threshold), y_true=y, y_pred=p,
-                        sensitive_features=pd.Series(age_band(age), name="age_band"))
+    frame = MetricFrame(
+        metrics=_metrics(threshold),
+        y_true=y,
+        y_pred=p,
+        sensitive_features=pd.Series(age_band(age), name="age_band"),
+    )
     by_group = frame.by_group
     order = [label for *_, label in BANDS] + ["missing"]
     rows = []
@@ -62,8 +76,14 @@ def fairness_table(age, y, p, threshold: float) -> list[dict]:
         if values["count"] < MIN_GROUP:
             rows.append({"band": label, "suppressed": True})
             continue
-        rows.append({"band": label, "suppressed": False, "count": int(values["count"]),
-                     **{k: _clean(values[k]) for k in ("favourable_rate", "tpr", "fpr", "auc")}})
+        rows.append(
+            {
+                "band": label,
+                "suppressed": False,
+                "count": int(values["count"]),
+                **{k: _clean(values[k]) for k in ("favourable_rate", "tpr", "fpr", "auc")},
+            }
+        )
     shown = [r for r in rows if not r["suppressed"]]
     best = max((r["favourable_rate"] for r in shown), default=0.0)
     for row in shown:

@@ -30,9 +30,16 @@ EXPLANATION = {
 def feature_schema() -> list[dict]:
     """The feature contract, read from modelling/features.py."""
     return [
-        {"name": f.name, "kind": f.kind.__name__, "minimum": f.minimum, "maximum": f.maximum,
-         "monotone": f.monotone, "unit": f.unit_en, "label": f.label_en,
-         "description": f.description}
+        {
+            "name": f.name,
+            "kind": f.kind.__name__,
+            "minimum": f.minimum,
+            "maximum": f.maximum,
+            "monotone": f.monotone,
+            "unit": f.unit_en,
+            "label": f.label_en,
+            "description": f.description,
+        }
         for f in FEATURES
     ]
 
@@ -87,8 +94,11 @@ def describe_run(config, dataset, data, entries: dict, champion, choice: str) ->
         "parameters": champion.params,
         "threshold": entries[name]["threshold"],
         "costs": {"missed_default": config.cost_fn, "refused_good_client": config.cost_fp},
-        "choice": {"margin": config.margin, "rule": "best CV AUC among eligible candidates; "
-                   "a simpler one within the margin wins", "sentence": choice},
+        "choice": {
+            "margin": config.margin,
+            "rule": "best CV AUC among eligible candidates; a simpler one within the margin wins",
+            "sentence": choice,
+        },
         "cv": entries[name]["cv"],
         "holdout": {"metrics": entries[name]["holdout"]},
         "candidates": entries,
@@ -97,7 +107,7 @@ def describe_run(config, dataset, data, entries: dict, champion, choice: str) ->
         "explanation": EXPLANATION,
         "metric_definitions": {
             "ece": f"equal-width bins on [0, 1] ({metrics.ECE_BINS}), count-weighted "
-                   "|observed default rate - mean predicted probability|",
+            "|observed default rate - mean predicted probability|",
             "pr_auc": "average precision",
             "cost": "expected cost per client; refuse when p >= threshold",
         },
@@ -114,7 +124,11 @@ def describe_run(config, dataset, data, entries: dict, champion, choice: str) ->
             "rows_development": len(data.y_dev),
             "rows_holdout": len(data.y_hold),
         },
-        "training": {"seed": config.seed, "quick": config.quick, "folds": FOLDS,
-                     "holdout_share": HOLDOUT},
+        "training": {
+            "seed": config.seed,
+            "quick": config.quick,
+            "folds": FOLDS,
+            "holdout_share": HOLDOUT,
+        },
         "libraries": library_versions(),
     }

@@ -70,8 +70,10 @@ def ece(y, p, bins: int = ECE_BINS) -> float:
     """Expected calibration error: count-weighted mean |observed rate - mean predicted| per bin."""
     n = len(p)
     return float(
-        sum(r["count"] / n * abs(r["observed_rate"] - r["mean_predicted"])
-            for r in reliability_curve(y, p, bins))
+        sum(
+            r["count"] / n * abs(r["observed_rate"] - r["mean_predicted"])
+            for r in reliability_curve(y, p, bins)
+        )
     )
 
 
@@ -113,9 +115,7 @@ def best_threshold(y, p, cost_fn: float, cost_fp: float) -> tuple[float, float]:
 def cost_curve(y, p, cost_fn: float, cost_fp: float, points: int = 101) -> list[dict]:
     """Expected cost per client on a regular threshold grid, for the cost-vs-threshold plot."""
     grid = np.linspace(0.0, 1.0, points)
-    return [
-        {"threshold": float(t), "cost": business_cost(y, p, t, cost_fn, cost_fp)} for t in grid
-    ]
+    return [{"threshold": float(t), "cost": business_cost(y, p, t, cost_fn, cost_fp)} for t in grid]
 
 
 def roc_points(y, p, max_points: int = 200) -> list[dict]:

@@ -73,9 +73,15 @@ class Registry:
                 meta = json.loads((folder / METADATA).read_text())
             except (OSError, ValueError):
                 meta = {"algorithm": None, "error": "unreadable metadata.json"}
-            rows.append({"version": folder.name, "created_at": meta.get("created_at"),
-                         "algorithm": meta.get("algorithm"), "active": folder.name == active,
-                         "metrics": meta.get("holdout", {}).get("metrics", {})})
+            rows.append(
+                {
+                    "version": folder.name,
+                    "created_at": meta.get("created_at"),
+                    "algorithm": meta.get("algorithm"),
+                    "active": folder.name == active,
+                    "metrics": meta.get("holdout", {}).get("metrics", {}),
+                }
+            )
         return rows
 
     def active_version(self) -> str | None:
@@ -119,8 +125,14 @@ class Registry:
         self.load(version)
         self._write_active(version)
 
-    def register(self, model, algorithm: str, metadata: dict,
-                 documents: dict[str, Callable[[dict], str]], activate: bool) -> str:
+    def register(
+        self,
+        model,
+        algorithm: str,
+        metadata: dict,
+        documents: dict[str, Callable[[dict], str]],
+        activate: bool,
+    ) -> str:
         """Write a new version folder (atomically renamed into place); return its id."""
         self.path.mkdir(parents=True, exist_ok=True)
         staging = self.path / f".staging-{uuid.uuid4().hex}"
@@ -130,9 +142,17 @@ class Registry:
             digest = sha256_file(staging / name)
             now = datetime.now(UTC)
             version = f"{now:%Y%m%dT%H%M%SZ}-{digest[:7]}"
-            metadata = {"version": version, "created_at": now.isoformat(timespec="seconds"),
-                        **metadata, "artefact": {"file": name, "format": fmt, "sha256": digest,
-                                                 "bytes": (staging / name).stat().st_size}}
+            metadata = {
+                "version": version,
+                "created_at": now.isoformat(timespec="seconds"),
+                **metadata,
+                "artefact": {
+                    "file": name,
+                    "format": fmt,
+                    "sha256": digest,
+                    "bytes": (staging / name).stat().st_size,
+                },
+            }
             (staging / METADATA).write_text(json.dumps(metadata, indent=2, allow_nan=False))
             for filename, render in documents.items():
                 (staging / filename).write_text(render(metadata), encoding="utf-8")

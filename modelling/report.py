@@ -12,10 +12,17 @@ import plotly.graph_objects as go
 
 from modelling.metrics import ECE_BINS
 
-COLUMNS = (("cv", "auc", "CV AUC"), ("cv", "gini", "CV Gini"), ("holdout", "auc", "Hold-out AUC"),
-           ("holdout", "pr_auc", "PR AUC"), ("holdout", "brier", "Brier"),
-           ("holdout", "log_loss", "Log loss"), ("holdout", "ece", "ECE"), ("holdout", "ks", "KS"),
-           ("holdout", "cost", "Cost / client"))
+COLUMNS = (
+    ("cv", "auc", "CV AUC"),
+    ("cv", "gini", "CV Gini"),
+    ("holdout", "auc", "Hold-out AUC"),
+    ("holdout", "pr_auc", "PR AUC"),
+    ("holdout", "brier", "Brier"),
+    ("holdout", "log_loss", "Log loss"),
+    ("holdout", "ece", "ECE"),
+    ("holdout", "ks", "KS"),
+    ("holdout", "cost", "Cost / client"),
+)
 
 
 def comparison_rows(meta: dict) -> list[list[str]]:
@@ -25,9 +32,11 @@ def comparison_rows(meta: dict) -> list[list[str]]:
         low, high = entry["holdout"]["auc_ci95"]
         cells = [name + (" *" if name == meta["algorithm"] else "")]
         cells += [f"{entry[part][key]:.4f}" for part, key, _ in COLUMNS]
-        cells += [f"[{low:.3f}, {high:.3f}]", f"{entry['threshold']:.3f}",
-                  "yes" if entry["eligible"] else "no (" + ", ".join(
-                      entry["monotone_violations"]) + ")"]
+        cells += [
+            f"[{low:.3f}, {high:.3f}]",
+            f"{entry['threshold']:.3f}",
+            "yes" if entry["eligible"] else "no (" + ", ".join(entry["monotone_violations"]) + ")",
+        ]
         rows.append(cells)
     return rows
 
@@ -38,8 +47,9 @@ def header() -> list[str]:
 
 def _table(head: list[str], rows: list[list[str]]) -> str:
     th = "".join(f"<th>{escape(h)}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in r) + "</tr>"
-                   for r in rows)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in r) + "</tr>" for r in rows
+    )
     return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -47,31 +57,57 @@ def _figures(meta: dict) -> list[go.Figure]:
     roc, pr, rel = go.Figure(), go.Figure(), go.Figure()
     for name, entry in meta["candidates"].items():
         curves = entry["curves"]
-        roc.add_scatter(x=[p["fpr"] for p in curves["roc"]], y=[p["tpr"] for p in curves["roc"]],
-                        name=name, mode="lines")
-        pr.add_scatter(x=[p["recall"] for p in curves["pr"]],
-                       y=[p["precision"] for p in curves["pr"]], name=name, mode="lines")
-        rel.add_scatter(x=[b["mean_predicted"] for b in curves["reliability"]],
-                        y=[b["observed_rate"] for b in curves["reliability"]], name=name,
-                        mode="lines+markers")
+        roc.add_scatter(
+            x=[p["fpr"] for p in curves["roc"]],
+            y=[p["tpr"] for p in curves["roc"]],
+            name=name,
+            mode="lines",
+        )
+        pr.add_scatter(
+            x=[p["recall"] for p in curves["pr"]],
+            y=[p["precision"] for p in curves["pr"]],
+            name=name,
+            mode="lines",
+        )
+        rel.add_scatter(
+            x=[b["mean_predicted"] for b in curves["reliability"]],
+            y=[b["observed_rate"] for b in curves["reliability"]],
+            name=name,
+            mode="lines+markers",
+        )
     roc.add_scatter(x=[0, 1], y=[0, 1], name="chance", line={"dash": "dot"})
     rel.add_scatter(x=[0, 1], y=[0, 1], name="perfect calibration", line={"dash": "dot"})
-    cost = go.Figure(go.Scatter(x=[c["threshold"] for c in meta["cost_curve"]],
-                                y=[c["cost"] for c in meta["cost_curve"]], name="cost"))
+    cost = go.Figure(
+        go.Scatter(
+            x=[c["threshold"] for c in meta["cost_curve"]],
+            y=[c["cost"] for c in meta["cost_curve"]],
+            name="cost",
+        )
+    )
     cost.add_vline(x=meta["threshold"], line_dash="dash")
-    shap = go.Figure(go.Bar(x=[s["mean_abs_contribution"] for s in meta["shap_importance"]],
-                            y=[s["feature"] for s in meta["shap_importance"]], orientation="h"))
-    titles = [("ROC curve (hold-out)", "False positive rate", "True positive rate"),
-              ("Precision-recall (hold-out)", "Recall", "Precision"),
-              (f"Reliability ({ECE_BINS} equal-width bins, hold-out)", "Mean predicted PD",
-               "Observed default rate"),
-              ("Expected cost per client vs threshold (out-of-fold, champion)", "Threshold",
-               "Cost"),
-              ("Global importance: mean |SHAP| (log-odds, hold-out)", "mean |contribution|", "")]
+    shap = go.Figure(
+        go.Bar(
+            x=[s["mean_abs_contribution"] for s in meta["shap_importance"]],
+            y=[s["feature"] for s in meta["shap_importance"]],
+            orientation="h",
+        )
+    )
+    titles = [
+        ("ROC curve (hold-out)", "False positive rate", "True positive rate"),
+        ("Precision-recall (hold-out)", "Recall", "Precision"),
+        (
+            f"Reliability ({ECE_BINS} equal-width bins, hold-out)",
+            "Mean predicted PD",
+            "Observed default rate",
+        ),
+        ("Expected cost per client vs threshold (out-of-fold, champion)", "Threshold", "Cost"),
+        ("Global importance: mean |SHAP| (log-odds, hold-out)", "mean |contribution|", ""),
+    ]
     figures = [roc, pr, rel, cost, shap]
     for fig, (title, x, y) in zip(figures, titles, strict=True):
-        fig.update_layout(title=title, xaxis_title=x, yaxis_title=y, height=420,
-                          template="plotly_white")
+        fig.update_layout(
+            title=title, xaxis_title=x, yaxis_title=y, height=420, template="plotly_white"
+        )
     return figures
 
 
@@ -81,36 +117,51 @@ def _fairness_rows(meta: dict) -> list[list[str]]:
         if r["suppressed"]:
             rows.append([r["band"], "suppressed (< 30)", "", "", "", "", "", ""])
             continue
-        fmt = [f"{r[k]:.3f}" if r[k] is not None else "n/a"
-               for k in ("favourable_rate", "tpr", "fpr", "auc", "ratio_to_best")]
+        fmt = [
+            f"{r[k]:.3f}" if r[k] is not None else "n/a"
+            for k in ("favourable_rate", "tpr", "fpr", "auc", "ratio_to_best")
+        ]
         rows.append([r["band"], str(r["count"]), *fmt, "FLAG" if r["flagged"] else ""])
     return rows
 
 
 def report_html(meta: dict) -> str:
     """The full report as one HTML document."""
-    figures = "".join(fig.to_html(full_html=False, include_plotlyjs=(i == 0))
-                      for i, fig in enumerate(_figures(meta)))
+    figures = "".join(
+        fig.to_html(full_html=False, include_plotlyjs=(i == 0))
+        for i, fig in enumerate(_figures(meta))
+    )
     data = meta["data"]
     excluded = [[rule, str(n)] for rule, n in data["excluded_by_rule"].items()] or [["none", "0"]]
     true_pd = meta.get("true_pd")
-    oracle = (f"<p>True probability of default on the hold-out: AUC {true_pd['holdout_auc']:.4f}; "
-              f"the champion reaches {true_pd['champion_ratio']:.1%} of it.</p>"
-              if true_pd else "")
-    fair_head = ["Age band", "Count", "Favourable rate", "TPR", "FPR", "AUC", "Ratio to best",
-                 "Flag (< 0.8)"]
+    oracle = (
+        f"<p>True probability of default on the hold-out: AUC {true_pd['holdout_auc']:.4f}; "
+        f"the champion reaches {true_pd['champion_ratio']:.1%} of it.</p>"
+        if true_pd
+        else ""
+    )
+    fair_head = [
+        "Age band",
+        "Count",
+        "Favourable rate",
+        "TPR",
+        "FPR",
+        "AUC",
+        "Ratio to best",
+        "Flag (< 0.8)",
+    ]
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Model {escape(meta['version'])}</title>
+<html lang="en"><head><meta charset="utf-8"><title>Model {escape(meta["version"])}</title>
 <style>body{{font-family:sans-serif;margin:2em;max-width:1100px}}
 table{{border-collapse:collapse;margin:1em 0}}td,th{{border:1px solid #ccc;padding:4px 8px;
 text-align:right}}td:first-child{{text-align:left}}</style></head><body>
-<h1>Model {escape(meta['version'])}: {escape(meta['label'])}</h1>
-<p>Trained {escape(meta['created_at'])} on {escape(data['source'])}: {data['rows_used']} rows used,
-{data['rows_excluded']} excluded. Threshold {meta['threshold']:.3f} (refuse when PD &ge; threshold),
-costs: missed default {meta['costs']['missed_default']}, refused good client
-{meta['costs']['refused_good_client']}.</p>
+<h1>Model {escape(meta["version"])}: {escape(meta["label"])}</h1>
+<p>Trained {escape(meta["created_at"])} on {escape(data["source"])}: {data["rows_used"]} rows used,
+{data["rows_excluded"]} excluded. Threshold {meta["threshold"]:.3f} (refuse when PD &ge; threshold),
+costs: missed default {meta["costs"]["missed_default"]}, refused good client
+{meta["costs"]["refused_good_client"]}.</p>
 <h2>Comparison</h2>{_table(header(), comparison_rows(meta))}
-<p>{escape(meta['choice']['sentence'])}</p>{oracle}
+<p>{escape(meta["choice"]["sentence"])}</p>{oracle}
 <h2>Exclusions by rule</h2>{_table(["Rule", "Rows"], excluded)}
 <h2>Curves</h2>{figures}
 <h2>Fairness by age band (hold-out)</h2>{_table(fair_head, _fairness_rows(meta))}
@@ -121,37 +172,39 @@ def model_card(meta: dict) -> str:
     """A short model card in Markdown."""
     m, data = meta["holdout"]["metrics"], meta["data"]
     flagged = [r["band"] for r in meta["fairness"] if not r["suppressed"] and r["flagged"]]
-    features = ", ".join(f"{f['name']} ({f['minimum']:g}-{f['maximum']:g} {f['unit']})"
-                         for f in meta["feature_schema"])
-    return f"""# Model card: {meta['version']}
+    features = ", ".join(
+        f"{f['name']} ({f['minimum']:g}-{f['maximum']:g} {f['unit']})"
+        for f in meta["feature_schema"]
+    )
+    return f"""# Model card: {meta["version"]}
 
 ## Intended use
 Decision support for the bank's advisers: a probability of default (PD) for a credit-eligibility
 request, with the contribution of each input. An adviser takes the decision; the model's
-refusal suggestion is PD >= {meta['threshold']:.3f}.
+refusal suggestion is PD >= {meta["threshold"]:.3f}.
 
 ## Model
-{meta['label']} (`{meta['algorithm']}`), parameters {meta['parameters']}.
-{meta['choice']['sentence']} No post-hoc calibration: the explanation adds up exactly
+{meta["label"]} (`{meta["algorithm"]}`), parameters {meta["parameters"]}.
+{meta["choice"]["sentence"]} No post-hoc calibration: the explanation adds up exactly
 (base + sum of contributions = logit(PD)).
 
 ## Data
-{data['source']} (sha256 {data['fingerprint_sha256'][:16]}...), {data['rows_used']} rows used,
-{data['rows_excluded']} excluded by rule, default rate {data['default_rate']:.1%}.
+{data["source"]} (sha256 {data["fingerprint_sha256"][:16]}...), {data["rows_used"]} rows used,
+{data["rows_excluded"]} excluded by rule, default rate {data["default_rate"]:.1%}.
 Features: {features}.
 
-## Metrics (hold-out, {data['rows_holdout']} clients)
-AUC {m['auc']:.4f} (95 % CI {m['auc_ci95'][0]:.4f}-{m['auc_ci95'][1]:.4f}), Gini {m['gini']:.4f},
-PR AUC {m['pr_auc']:.4f}, Brier {m['brier']:.4f}, log loss {m['log_loss']:.4f},
-ECE {m['ece']:.4f}, KS {m['ks']:.4f}, expected cost per client {m['cost']:.4f}.
+## Metrics (hold-out, {data["rows_holdout"]} clients)
+AUC {m["auc"]:.4f} (95 % CI {m["auc_ci95"][0]:.4f}-{m["auc_ci95"][1]:.4f}), Gini {m["gini"]:.4f},
+PR AUC {m["pr_auc"]:.4f}, Brier {m["brier"]:.4f}, log loss {m["log_loss"]:.4f},
+ECE {m["ece"]:.4f}, KS {m["ks"]:.4f}, expected cost per client {m["cost"]:.4f}.
 
 ## Fairness
 Favourable-outcome rates by age band are in report.html. Bands under the four-fifths ratio:
-{', '.join(flagged) if flagged else 'none'}. Age is left unconstrained by the model; its effect
+{", ".join(flagged) if flagged else "none"}. Age is left unconstrained by the model; its effect
 is reported (metadata.json, `age_effect`).
 
 ## Limits
-Five inputs only; trained on {'synthetic' if meta.get('true_pd') else 'historical'} data, so
+Five inputs only; trained on {"synthetic" if meta.get("true_pd") else "historical"} data, so
 figures hold only for a similar population. Probabilities are calibrated on average (ECE above),
 not for every sub-group.
 

@@ -51,8 +51,12 @@ def run(config: TrainConfig, dataset: Dataset | None = None) -> dict:
     """Train every candidate, pick the champion, register it; return the metadata."""
     started_wall, started_cpu = time.perf_counter(), time.process_time()
     dataset = dataset or load_data(config)
-    log.info("data: %s, %d rows used, %d excluded", dataset.source, dataset.rows_used,
-             dataset.rows_read - dataset.rows_used)
+    log.info(
+        "data: %s, %d rows used, %d excluded",
+        dataset.source,
+        dataset.rows_used,
+        dataset.rows_read - dataset.rows_used,
+    )
     data = split(dataset.X.to_numpy(float), dataset.y, config.seed)
     results = []
     for candidate in select(config.candidates):
@@ -66,13 +70,19 @@ def run(config: TrainConfig, dataset: Dataset | None = None) -> dict:
     threshold = entries[champion.candidate.name]["threshold"]
     meta = describe_run(config, dataset, data, entries, champion, choice)
     meta.update(_champion_figures(champion, data, dataset, threshold, config))
-    meta["training"].update(wall_seconds=round(time.perf_counter() - started_wall, 2),
-                            cpu_seconds=round(time.process_time() - started_cpu, 2))
+    meta["training"].update(
+        wall_seconds=round(time.perf_counter() - started_wall, 2),
+        cpu_seconds=round(time.process_time() - started_cpu, 2),
+    )
     registry = Registry(config.registry)
     activate = config.activate or registry.active_version() is None
-    version = registry.register(champion.model, champion.candidate.name, meta,
-                                {"report.html": report_html, "model_card.md": model_card},
-                                activate)
+    version = registry.register(
+        champion.model,
+        champion.candidate.name,
+        meta,
+        {"report.html": report_html, "model_card.md": model_card},
+        activate,
+    )
     log.info("registered version %s%s", version, " (active)" if activate else "")
     return registry.metadata(version)
 
@@ -85,8 +95,9 @@ def _evaluate(result: Result, data, config: TrainConfig) -> dict:
     return candidate_entry(result, data, threshold, ci, config)
 
 
-def _champion_figures(champion: Result, data, dataset: Dataset, threshold: float,
-                      config: TrainConfig) -> dict:
+def _champion_figures(
+    champion: Result, data, dataset: Dataset, threshold: float, config: TrainConfig
+) -> dict:
     """Everything the dashboard plots about the served model, computed on the hold-out."""
     scorer = build_scorer(champion.candidate.name, champion.model)
     _, contributions = scorer.explain_raw(data.X_hold)
@@ -94,7 +105,8 @@ def _champion_figures(champion: Result, data, dataset: Dataset, threshold: float
     bands = age_band(ages)
     age_effect = [
         {"band": label, "mean_contribution": float(contributions[bands == label, 0].mean())}
-        for *_, label in BANDS if np.sum(bands == label) >= 30
+        for *_, label in BANDS
+        if np.sum(bands == label) >= 30
     ]
     figures = {
         "shap_importance": [
@@ -103,8 +115,7 @@ def _champion_figures(champion: Result, data, dataset: Dataset, threshold: float
         ],
         "age_effect": age_effect,
         "fairness": fairness_table(ages, data.y_hold, champion.hold_pred, threshold),
-        "cost_curve": metrics.cost_curve(data.y_dev, champion.oof, config.cost_fn,
-                                         config.cost_fp),
+        "cost_curve": metrics.cost_curve(data.y_dev, champion.oof, config.cost_fn, config.cost_fp),
         "true_pd": None,
     }
     if dataset.true_pd is not None:

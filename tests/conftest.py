@@ -88,8 +88,10 @@ def database_url(request, tmp_path, sqlite_template):
         tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
         connection.execute(text(f"TRUNCATE {tables} CASCADE"))
         # The audit chain's head row is data the migration seeds: put it back as migrated.
-        connection.execute(text("INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, :genesis)"),
-                           {"genesis": GENESIS})
+        connection.execute(
+            text("INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, :genesis)"),
+            {"genesis": GENESIS},
+        )
     engine.dispose()
 
 
@@ -100,7 +102,9 @@ def model_registry(tmp_path_factory):
     path = tmp_path_factory.mktemp("registry")
     subprocess.run(
         [sys.executable, "-m", "modelling", "train", "--quick", "--registry", str(path)],
-        check=True, capture_output=True, timeout=600,
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
     return path
 

@@ -101,8 +101,13 @@ def test_demo_init_can_migrate_an_empty_store_first(tmp_path, app_settings):
     from app import create_app
     from db.migrate import current_revision, head_revision
 
-    application = create_app({**app_settings, "DATABASE_URL": f"sqlite:///{tmp_path}/new.db",
-                              "MODEL_REGISTRY_DIR": str(tmp_path)})
+    application = create_app(
+        {
+            **app_settings,
+            "DATABASE_URL": f"sqlite:///{tmp_path}/new.db",
+            "MODEL_REGISTRY_DIR": str(tmp_path),
+        }
+    )
     try:
         result = application.test_cli_runner().invoke(args=["demo", "init", "--migrate"])
         assert result.exit_code == 0, result.output

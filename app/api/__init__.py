@@ -14,8 +14,15 @@ API_PREFIX = "/api/v1"
 def routes() -> list:
     from app.api import admin, auth, clients, models, rights, scoring, users
 
-    return [*auth.ROUTES, *scoring.ROUTES, *clients.ROUTES, *rights.ROUTES, *models.ROUTES,
-            *users.ROUTES, *admin.ROUTES]
+    return [
+        *auth.ROUTES,
+        *scoring.ROUTES,
+        *clients.ROUTES,
+        *rights.ROUTES,
+        *models.ROUTES,
+        *users.ROUTES,
+        *admin.ROUTES,
+    ]
 
 
 def init_app(app: Flask) -> None:

@@ -46,18 +46,43 @@ LOGIN_LIMITS = (
 )
 
 ROUTES = [
-    Route("POST", "/auth/login", login, "Log in: access and refresh tokens", "auth",
-          roles=None, body=rq.LoginRequest, response=rs.TokenResponse,
-          errors=(400, 401, 413, 415, 422, 429), limits=LOGIN_LIMITS,
-          description="Failed log-ins are limited per account and per address "
-          "(RATELIMIT_LOGIN).\n\n```\ncurl -s -X POST http://127.0.0.1:8050/api/v1/auth/login "
-          "-H 'Content-Type: application/json' "
-          "-d '{\"email\": \"conseiller1@demo.example\", "
-          "\"password\": \"Demo-Conseil-2026\"}'\n```"),
-    Route("POST", "/auth/refresh", refresh, "A new access token from a refresh token", "auth",
-          kind="refresh", response=rs.AccessTokenResponse, errors=(401,),
-          description="Send the **refresh** token as the Bearer token."),
-    Route("POST", "/auth/logout", logout, "Revoke the token sent (access or refresh)",
-          "auth", kind="any", response=rs.LogoutResponse, errors=(401,),
-          description="Call it with each token to revoke both; revocations survive a restart."),
+    Route(
+        "POST",
+        "/auth/login",
+        login,
+        "Log in: access and refresh tokens",
+        "auth",
+        roles=None,
+        body=rq.LoginRequest,
+        response=rs.TokenResponse,
+        errors=(400, 401, 413, 415, 422, 429),
+        limits=LOGIN_LIMITS,
+        description="Failed log-ins are limited per account and per address "
+        "(RATELIMIT_LOGIN).\n\n```\ncurl -s -X POST http://127.0.0.1:8050/api/v1/auth/login "
+        "-H 'Content-Type: application/json' "
+        '-d \'{"email": "conseiller1@demo.example", '
+        '"password": "Demo-Conseil-2026"}\'\n```',
+    ),
+    Route(
+        "POST",
+        "/auth/refresh",
+        refresh,
+        "A new access token from a refresh token",
+        "auth",
+        kind="refresh",
+        response=rs.AccessTokenResponse,
+        errors=(401,),
+        description="Send the **refresh** token as the Bearer token.",
+    ),
+    Route(
+        "POST",
+        "/auth/logout",
+        logout,
+        "Revoke the token sent (access or refresh)",
+        "auth",
+        kind="any",
+        response=rs.LogoutResponse,
+        errors=(401,),
+        description="Call it with each token to revoke both; revocations survive a restart.",
+    ),
 ]

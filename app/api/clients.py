@@ -11,9 +11,11 @@ from app.services import decisions, portfolio, scoring
 from modelling.features import FEATURE_NAMES
 
 READERS = ("adviser", "supervisor")
-PORTFOLIO_CURL = ("\n\n```\ncurl -s -G http://127.0.0.1:8050/api/v1/clients "
-                  "-H \"Authorization: Bearer $TOKEN\" -d risk=high -d incidents_min=2 "
-                  "-d sort=-probability -d per_page=20\n```")
+PORTFOLIO_CURL = (
+    "\n\n```\ncurl -s -G http://127.0.0.1:8050/api/v1/clients "
+    '-H "Authorization: Bearer $TOKEN" -d risk=high -d incidents_min=2 '
+    "-d sort=-probability -d per_page=20\n```"
+)
 
 
 def list_clients(user, query):
@@ -25,9 +27,14 @@ def list_clients(user, query):
     }
     sort = query.sort
     spec = portfolio.PortfolioQuery(
-        ranges=ranges, risk=query.risk, stale_only=query.stale,
-        review_only=query.review_requested, sort=sort.lstrip("-"),
-        descending=sort.startswith("-"), page=query.page, per_page=query.per_page,
+        ranges=ranges,
+        risk=query.risk,
+        stale_only=query.stale,
+        review_only=query.review_requested,
+        sort=sort.lstrip("-"),
+        descending=sort.startswith("-"),
+        page=query.page,
+        per_page=query.per_page,
     )
     return portfolio.list_clients(user, spec)
 
@@ -50,23 +57,63 @@ def decide(user, client_id: uuid.UUID, body: rq.DecisionRequest):
 
 CLIENT = "/clients/<uuid:client_id>"
 ROUTES = [
-    Route("GET", "/clients", list_clients, "List the portfolio: filters, sort, pages",
-          "clients", roles=READERS, query=rq.ClientListQuery, response=rs.ClientPage,
-          errors=(401, 403, 422, 429, 503),
-          description="Advisers see their own portfolio, supervisors every client. A risk "
-          "band filter leaves out clients never scored." + PORTFOLIO_CURL),
-    Route("GET", CLIENT, get_client, "One client: features, data age, latest score",
-          "clients", roles=READERS, response=rs.ClientItem, errors=(401, 403, 404, 429)),
-    Route("GET", CLIENT + "/score", score_client, "Score a stored client with the active model",
-          "clients", roles=READERS, query=rq.ScoreQuery, response=rs.ClientScoreResponse,
-          errors=(401, 403, 404, 422, 429, 503),
-          description="Stores a score record and says whether the client's data is stale."),
-    Route("GET", CLIENT + "/history", client_history, "A client's scores and decisions",
-          "clients", roles=READERS, response=rs.HistoryResponse, errors=(401, 403, 404, 429)),
-    Route("POST", CLIENT + "/decisions", decide, "Record the adviser's decision",
-          "clients", roles=("adviser",), body=rq.DecisionRequest,
-          response=rs.DecisionResponse, status=201,
-          errors=(400, 401, 403, 404, 409, 413, 415, 422, 429),
-          description="On the latest score; a justification is required when the decision "
-          "goes against the recommendation. 409 when the client was never scored."),
+    Route(
+        "GET",
+        "/clients",
+        list_clients,
+        "List the portfolio: filters, sort, pages",
+        "clients",
+        roles=READERS,
+        query=rq.ClientListQuery,
+        response=rs.ClientPage,
+        errors=(401, 403, 422, 429, 503),
+        description="Advisers see their own portfolio, supervisors every client. A risk "
+        "band filter leaves out clients never scored." + PORTFOLIO_CURL,
+    ),
+    Route(
+        "GET",
+        CLIENT,
+        get_client,
+        "One client: features, data age, latest score",
+        "clients",
+        roles=READERS,
+        response=rs.ClientItem,
+        errors=(401, 403, 404, 429),
+    ),
+    Route(
+        "GET",
+        CLIENT + "/score",
+        score_client,
+        "Score a stored client with the active model",
+        "clients",
+        roles=READERS,
+        query=rq.ScoreQuery,
+        response=rs.ClientScoreResponse,
+        errors=(401, 403, 404, 422, 429, 503),
+        description="Stores a score record and says whether the client's data is stale.",
+    ),
+    Route(
+        "GET",
+        CLIENT + "/history",
+        client_history,
+        "A client's scores and decisions",
+        "clients",
+        roles=READERS,
+        response=rs.HistoryResponse,
+        errors=(401, 403, 404, 429),
+    ),
+    Route(
+        "POST",
+        CLIENT + "/decisions",
+        decide,
+        "Record the adviser's decision",
+        "clients",
+        roles=("adviser",),
+        body=rq.DecisionRequest,
+        response=rs.DecisionResponse,
+        status=201,
+        errors=(400, 401, 403, 404, 409, 413, 415, 422, 429),
+        description="On the latest score; a justification is required when the decision "
+        "goes against the recommendation. 409 when the client was never scored.",
+    ),
 ]

@@ -8,8 +8,12 @@ from swagger_ui_bundle import swagger_ui_path
 from app.api.openapi import document
 from app.api.routing import json_response
 
-ASSETS = ("swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js",
-          "favicon-32x32.png")
+ASSETS = (
+    "swagger-ui.css",
+    "swagger-ui-bundle.js",
+    "swagger-ui-standalone-preset.js",
+    "favicon-32x32.png",
+)
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Credit scoring API</title>
 <link rel="stylesheet" href="docs/swagger-ui.css"></head>
@@ -39,7 +43,8 @@ def register(bp: Blueprint, routes, prefix: str) -> None:
 def docs_page():
     response = Response(PAGE, mimetype="text/html")
     response.headers["Content-Security-Policy"] = (
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'")
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"
+    )
     return response
 
 

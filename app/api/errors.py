@@ -72,8 +72,9 @@ def register(app: Flask, bp: Blueprint) -> None:
             # The dashboard: a page in both languages that reloads itself after Retry-After.
             # Rendered without context processors: Flask-Login's would query the database.
             template = current_app.jinja_env.get_template("unavailable.html")
-            page = template.render(fr=page_texts("fr"), en=page_texts("en"),
-                                   retry_after=RETRY_AFTER_SECONDS)
+            page = template.render(
+                fr=page_texts("fr"), en=page_texts("en"), retry_after=RETRY_AFTER_SECONDS
+            )
             return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
         response = error_response(503, "database_unavailable", "The database is unavailable.")
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)

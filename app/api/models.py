@@ -16,8 +16,22 @@ def active_model(user):
 
 
 ROUTES = [
-    Route("GET", "/models", list_models, "Registered model versions with their metrics",
-          "models", response=rs.ModelList, errors=(401, 429)),
-    Route("GET", "/models/active", active_model, "The model being served", "models",
-          response=rs.ActiveModel, errors=(401, 429, 503)),
+    Route(
+        "GET",
+        "/models",
+        list_models,
+        "Registered model versions with their metrics",
+        "models",
+        response=rs.ModelList,
+        errors=(401, 429),
+    ),
+    Route(
+        "GET",
+        "/models/active",
+        active_model,
+        "The model being served",
+        "models",
+        response=rs.ActiveModel,
+        errors=(401, 429, 503),
+    ),
 ]

@@ -23,25 +23,32 @@ ERROR_CONTENT = {"application/json": {"schema": {"$ref": REF.format(model="Error
 def document(routes: list[Route], prefix: str, title: str, version: str) -> dict[str, Any]:
     models = {m for r in routes for m in (r.body, r.query, r.response) if m is not None}
     models.add(ErrorResponse)
-    _, defs = models_json_schema([(m, "validation") for m in sorted(models, key=repr)],
-                                 ref_template=REF)
+    _, defs = models_json_schema(
+        [(m, "validation") for m in sorted(models, key=repr)], ref_template=REF
+    )
     paths: dict[str, dict] = {}
     for route in routes:
         path = prefix + PATH_PARAMETER.sub(r"{\2}", route.rule)
         paths.setdefault(path, {})[route.method.lower()] = _operation(route)
-    return _to_openapi30({
-        "openapi": "3.0.3",
-        "info": {"title": title, "version": version,
-                 "description": "Every error is JSON: {\"error\": {\"status\", \"code\", "
-                 "\"message\", \"fields\"}}. See docs/api.md."},
-        "servers": [{"url": "/"}],
-        "paths": paths,
-        "components": {
-            "schemas": defs.get("$defs", {}),
-            "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer",
-                                               "bearerFormat": "JWT"}},
-        },
-    })
+    return _to_openapi30(
+        {
+            "openapi": "3.0.3",
+            "info": {
+                "title": title,
+                "version": version,
+                "description": 'Every error is JSON: {"error": {"status", "code", '
+                '"message", "fields"}}. See docs/api.md.',
+            },
+            "servers": [{"url": "/"}],
+            "paths": paths,
+            "components": {
+                "schemas": defs.get("$defs", {}),
+                "securitySchemes": {
+                    "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+                },
+            },
+        }
+    )
 
 
 def _operation(route: Route) -> dict[str, Any]:
@@ -58,34 +65,54 @@ def _operation(route: Route) -> dict[str, Any]:
         "responses": {},
     }
     if route.body is not None:
-        operation["requestBody"] = {"required": True, "content": {"application/json": {
-            "schema": {"$ref": REF.format(model=route.body.__name__)}}}}
+        operation["requestBody"] = {
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"$ref": REF.format(model=route.body.__name__)}}
+            },
+        }
     ok: dict[str, Any] = {"description": HTTPStatus(route.status).phrase}
     if route.response is not None:
-        ok["content"] = {"application/json": {"schema": {
-            "$ref": REF.format(model=route.response.__name__)}}}
+        ok["content"] = {
+            "application/json": {"schema": {"$ref": REF.format(model=route.response.__name__)}}
+        }
     operation["responses"][str(route.status)] = ok
     codes = set(route.errors) | {500}
     if route.roles is not None:
         codes |= {401, 403} if route.roles else {401}
     for code in sorted(codes):
-        operation["responses"][str(code)] = {"description": HTTPStatus(code).phrase,
-                                             "content": ERROR_CONTENT}
+        operation["responses"][str(code)] = {
+            "description": HTTPStatus(code).phrase,
+            "content": ERROR_CONTENT,
+        }
     return operation
 
 
 def _parameters(route: Route) -> list[dict[str, Any]]:
     parameters = [
-        {"name": name, "in": "path", "required": True,
-         "schema": {"type": "string", "format": "uuid"} if kind == "uuid" else {"type": "string"}}
+        {
+            "name": name,
+            "in": "path",
+            "required": True,
+            "schema": {"type": "string", "format": "uuid"}
+            if kind == "uuid"
+            else {"type": "string"},
+        }
         for kind, name in PATH_PARAMETER.findall(route.rule)
     ]
     if route.query is not None:
         schema = route.query.model_json_schema(ref_template=REF)
         for name, prop in schema.get("properties", {}).items():
             prop = _without_null(prop)
-            parameters.append({"name": name, "in": "query", "required": False,
-                               "description": prop.pop("description", ""), "schema": prop})
+            parameters.append(
+                {
+                    "name": name,
+                    "in": "query",
+                    "required": False,
+                    "description": prop.pop("description", ""),
+                    "schema": prop,
+                }
+            )
     return parameters
 
 

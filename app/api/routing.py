@@ -66,8 +66,9 @@ def register(app: Flask, bp, routes: list[Route]) -> None:
                 view = limiter.shared_limit(_rate(limit.setting), limit.scope, **options)(view)
             else:
                 view = limiter.limit(_rate(limit.setting), **options)(view)
-        bp.add_url_rule(route.rule, endpoint=route.view.__name__, view_func=view,
-                        methods=[route.method])
+        bp.add_url_rule(
+            route.rule, endpoint=route.view.__name__, view_func=view, methods=[route.method]
+        )
 
 
 def _rate(setting: str) -> Callable[[], str]:
@@ -111,8 +112,9 @@ def validate(model: type[BaseModel], data: Any) -> BaseModel:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise ApiError(422, "validation_error", "The request is invalid.",
-                       field_errors(exc)) from None
+        raise ApiError(
+            422, "validation_error", "The request is invalid.", field_errors(exc)
+        ) from None
 
 
 def json_response(data: Any, status: int = 200) -> Response:

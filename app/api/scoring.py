@@ -30,9 +30,15 @@ def score_batch(user, body: rq.BatchRequest, query: rq.ScoreQuery, lang: str):
         try:
             valid.append((index, validate(rq.ClientFeatures, item).model_dump()))
         except ApiError as exc:
-            errors[index] = {"index": index, "error": {"status": exc.status, "code": exc.code,
-                                                       "message": exc.message,
-                                                       "fields": exc.fields}}
+            errors[index] = {
+                "index": index,
+                "error": {
+                    "status": exc.status,
+                    "code": exc.code,
+                    "message": exc.message,
+                    "fields": exc.fields,
+                },
+            }
     scored = scoring.score_and_record([v for _, v in valid], user, lang, query.explain)
     results = [errors.get(i) for i in range(len(body.clients))]
     for (index, _), item in zip(valid, scored, strict=True):
@@ -41,22 +47,41 @@ def score_batch(user, body: rq.BatchRequest, query: rq.ScoreQuery, lang: str):
 
 
 SCORE_LIMIT = (Limit("RATELIMIT_SCORE", cost=_scored_clients, scope="score"),)
-CURL = ("\n\n```\ncurl -s -X POST http://127.0.0.1:8050/api/v1/score "
-        "-H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' "
-        "-H 'Accept-Language: en' -d '{\"age\": 42, \"income\": 38000, \"seniority\": 6.5, "
-        "\"incidents\": 1, \"credit_score\": 640}'\n```")
+CURL = (
+    "\n\n```\ncurl -s -X POST http://127.0.0.1:8050/api/v1/score "
+    "-H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' "
+    '-H \'Accept-Language: en\' -d \'{"age": 42, "income": 38000, "seniority": 6.5, '
+    '"incidents": 1, "credit_score": 640}\'\n```'
+)
 
 ROUTES = [
-    Route("POST", "/score", score, "Score one client's features, with the explanation",
-          "scoring", roles=SCORERS, body=rq.ClientFeatures, query=rq.ScoreQuery,
-          response=rs.ScoreResponse, errors=(400, 401, 403, 413, 415, 422, 429, 503),
-          limits=SCORE_LIMIT,
-          description="Reasons are in the language of Accept-Language (fr by default, en)."
-          + CURL),
-    Route("POST", "/score/batch", score_batch, "Score up to 1,000 clients in one call",
-          "scoring", roles=SCORERS, body=rq.BatchRequest, query=rq.ScoreQuery,
-          response=rs.BatchResponse, errors=(400, 401, 403, 413, 415, 422, 429, 503),
-          limits=SCORE_LIMIT,
-          description="Results are in request order; an invalid item gets {index, error} in "
-          "its place and does not fail the others. Each client counts against RATELIMIT_SCORE."),
+    Route(
+        "POST",
+        "/score",
+        score,
+        "Score one client's features, with the explanation",
+        "scoring",
+        roles=SCORERS,
+        body=rq.ClientFeatures,
+        query=rq.ScoreQuery,
+        response=rs.ScoreResponse,
+        errors=(400, 401, 403, 413, 415, 422, 429, 503),
+        limits=SCORE_LIMIT,
+        description="Reasons are in the language of Accept-Language (fr by default, en)." + CURL,
+    ),
+    Route(
+        "POST",
+        "/score/batch",
+        score_batch,
+        "Score up to 1,000 clients in one call",
+        "scoring",
+        roles=SCORERS,
+        body=rq.BatchRequest,
+        query=rq.ScoreQuery,
+        response=rs.BatchResponse,
+        errors=(400, 401, 403, 413, 415, 422, 429, 503),
+        limits=SCORE_LIMIT,
+        description="Results are in request order; an invalid item gets {index, error} in "
+        "its place and does not fail the others. Each client counts against RATELIMIT_SCORE.",
+    ),
 ]

@@ -50,8 +50,10 @@ def _revoked(_header: dict, _payload: dict) -> Response:
 
 @jwt.needs_fresh_token_loader
 def _not_fresh(_header: dict, _payload: dict) -> Response:
-    return _unauthorised("fresh_token_required",
-                         "This operation needs a token from a fresh log-in, not a refreshed one.")
+    return _unauthorised(
+        "fresh_token_required",
+        "This operation needs a token from a fresh log-in, not a refreshed one.",
+    )
 
 
 @jwt.user_lookup_error_loader

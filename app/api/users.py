@@ -8,11 +8,23 @@ from app.services.users import list_users
 
 
 def users_index(user):
-    return {"items": [{"id": str(u.id), "email": u.email, "role": u.role.value,
-                       "active": u.active} for u in list_users()]}
+    return {
+        "items": [
+            {"id": str(u.id), "email": u.email, "role": u.role.value, "active": u.active}
+            for u in list_users()
+        ]
+    }
 
 
 ROUTES = [
-    Route("GET", "/users", users_index, "List users", "users", roles=("admin",),
-          response=rs.UserList, errors=(401, 403, 429)),
+    Route(
+        "GET",
+        "/users",
+        users_index,
+        "List users",
+        "users",
+        roles=("admin",),
+        response=rs.UserList,
+        errors=(401, 403, 429),
+    ),
 ]

@@ -19,12 +19,20 @@ from app.texts import t
 from app.web.session import session_actor, session_language
 from modelling.features import FEATURES
 
-LOAD_OUTPUTS = ("client-gauge.figure", "client-recommendation.children",
-                "client-threshold.children", "client-stale-alert.children",
-                "client-features.children", "client-contributions.figure",
-                "client-reasons.children", "client-counterfactual.children",
-                "client-cohorts.children", "client-distribution.figure", "client-error.children",
-                "client-contribution-list.children")
+LOAD_OUTPUTS = (
+    "client-gauge.figure",
+    "client-recommendation.children",
+    "client-threshold.children",
+    "client-stale-alert.children",
+    "client-features.children",
+    "client-contributions.figure",
+    "client-reasons.children",
+    "client-counterfactual.children",
+    "client-cohorts.children",
+    "client-distribution.figure",
+    "client-error.children",
+    "client-contribution-list.children",
+)
 
 
 def _actor_and_id(client_id: str):
@@ -35,14 +43,32 @@ def _actor_and_id(client_id: str):
 
 
 def features_table(summary: dict, lang: str):
-    rows = [html.Tr([html.Th(f.label(lang), scope="row"),
-                     html.Td(format_with_unit(f.name, summary[f.name], lang),
-                             id=f"client-value-{f.name}")])
-            for f in FEATURES]
-    rows.append(html.Tr([html.Th(t("data_date", lang), scope="row"),
-                         html.Td(t("data_age", lang, date=date_text(summary["data_updated_at"],
-                                                                     lang),
-                                   days=summary["data_age_days"]))]))
+    rows = [
+        html.Tr(
+            [
+                html.Th(f.label(lang), scope="row"),
+                html.Td(
+                    format_with_unit(f.name, summary[f.name], lang), id=f"client-value-{f.name}"
+                ),
+            ]
+        )
+        for f in FEATURES
+    ]
+    rows.append(
+        html.Tr(
+            [
+                html.Th(t("data_date", lang), scope="row"),
+                html.Td(
+                    t(
+                        "data_age",
+                        lang,
+                        date=date_text(summary["data_updated_at"], lang),
+                        days=summary["data_age_days"],
+                    )
+                ),
+            ]
+        )
+    )
     return dbc.Table(html.Tbody(rows), size="sm", className="mb-0")
 
 
@@ -50,27 +76,56 @@ def stale_alert(summary: dict, lang: str):
     if not summary["stale"]:
         return None
     return dbc.Alert(
-        [html.I(className="bi bi-exclamation-triangle-fill me-2", **{"aria-hidden": "true"}),
-         html.Strong(t("stale_title", lang)), " ",
-         t("stale_text", lang, date=date_text(summary["data_updated_at"], lang),
-           days=summary["data_age_days"],
-           limit=current_app.config["STALE_AFTER_DAYS"])],
-        color="warning", id="client-stale", className="py-2",
+        [
+            html.I(className="bi bi-exclamation-triangle-fill me-2", **{"aria-hidden": "true"}),
+            html.Strong(t("stale_title", lang)),
+            " ",
+            t(
+                "stale_text",
+                lang,
+                date=date_text(summary["data_updated_at"], lang),
+                days=summary["data_age_days"],
+                limit=current_app.config["STALE_AFTER_DAYS"],
+            ),
+        ],
+        color="warning",
+        id="client-stale",
+        className="py-2",
     )
 
 
 def cohort_table(comparison: dict, lang: str):
-    header = html.Thead(html.Tr([html.Th(t("feature", lang)), html.Th(t("cohort_portfolio", lang)),
-                                 html.Th(t("cohort_similar", lang))]))
-    body = [html.Tr([html.Td(f.label(lang)),
-                     html.Td(percent(comparison["portfolio"]["percentiles"][f.name], lang, 0)),
-                     html.Td(percent(comparison["similar"]["percentiles"][f.name], lang, 0))])
-            for f in FEATURES]
-    caption = t("cohort_sizes", lang,
-                portfolio=format_number(comparison["portfolio"]["size"], lang),
-                similar=format_number(comparison["similar"]["size"], lang))
-    return html.Div([dbc.Table([header, html.Tbody(body)], size="sm", striped=True),
-                     html.P(caption, className="small text-secondary")])
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th(t("feature", lang)),
+                html.Th(t("cohort_portfolio", lang)),
+                html.Th(t("cohort_similar", lang)),
+            ]
+        )
+    )
+    body = [
+        html.Tr(
+            [
+                html.Td(f.label(lang)),
+                html.Td(percent(comparison["portfolio"]["percentiles"][f.name], lang, 0)),
+                html.Td(percent(comparison["similar"]["percentiles"][f.name], lang, 0)),
+            ]
+        )
+        for f in FEATURES
+    ]
+    caption = t(
+        "cohort_sizes",
+        lang,
+        portfolio=format_number(comparison["portfolio"]["size"], lang),
+        similar=format_number(comparison["similar"]["size"], lang),
+    )
+    return html.Div(
+        [
+            dbc.Table([header, html.Tbody(body)], size="sm", striped=True),
+            html.P(caption, className="small text-secondary"),
+        ]
+    )
 
 
 def manual_review_outputs(summary: dict, lang: str) -> tuple:
@@ -78,13 +133,15 @@ def manual_review_outputs(summary: dict, lang: str) -> tuple:
     empty = {"data": [], "layout": {"height": 10}}
     shown = {
         "client-recommendation.children": recommendation_badge(
-            "manual_review", lang, "client-recommendation-badge"),
+            "manual_review", lang, "client-recommendation-badge"
+        ),
         "client-threshold.children": t("model_off_text", lang),
         "client-stale-alert.children": stale_alert(summary, lang),
         "client-features.children": features_table(summary, lang),
     }
-    return tuple(shown.get(target, empty if target.endswith(".figure") else None)
-                 for target in LOAD_OUTPUTS)
+    return tuple(
+        shown.get(target, empty if target.endswith(".figure") else None) for target in LOAD_OUTPUTS
+    )
 
 
 def load_client(client_id: str):
@@ -107,8 +164,12 @@ def load_client(client_id: str):
     return (
         gauge(probability, scored["threshold"], policy.lower, policy.upper, lang),
         recommendation_badge(scored["recommendation"], lang, "client-recommendation-badge"),
-        t("threshold_text", lang, threshold=percent(scored["threshold"], lang),
-          version=scored["model_version"]),
+        t(
+            "threshold_text",
+            lang,
+            threshold=percent(scored["threshold"], lang),
+            version=scored["model_version"],
+        ),
         stale_alert(summary, lang),
         features_table(summary, lang),
         contribution_bars(explanation["contributions"], lang),
@@ -128,19 +189,44 @@ def history_view(client_id: str, _refresh):
         found = decisions.history(cid, actor)
     except ServiceError:
         return None
-    rows = [(d["created_at"], t(f"decision_{d['decision']}", lang), d["justification"] or "")
-            for d in found["decisions"]]
-    rows += [(s["created_at"], t("history_score", lang,
-                                 probability=percent(s["probability_of_default"], lang),
-                                 reco=t(f"reco_{s['recommendation']}", lang)), s["model_version"])
-             for s in found["scores"][:20]]
+    rows = [
+        (d["created_at"], t(f"decision_{d['decision']}", lang), d["justification"] or "")
+        for d in found["decisions"]
+    ]
+    rows += [
+        (
+            s["created_at"],
+            t(
+                "history_score",
+                lang,
+                probability=percent(s["probability_of_default"], lang),
+                reco=t(f"reco_{s['recommendation']}", lang),
+            ),
+            s["model_version"],
+        )
+        for s in found["scores"][:20]
+    ]
     rows.sort(reverse=True)
     return dbc.Table(
-        [html.Thead(html.Tr([html.Th(t("when", lang)), html.Th(t("what", lang)),
-                             html.Th(t("details", lang))])),
-         html.Tbody([html.Tr([html.Td(date_text(w, lang) + " " + w[11:16]), html.Td(a),
-                              html.Td(b)]) for w, a, b in rows])],
-        size="sm", id="client-history-table",
+        [
+            html.Thead(
+                html.Tr(
+                    [
+                        html.Th(t("when", lang)),
+                        html.Th(t("what", lang)),
+                        html.Th(t("details", lang)),
+                    ]
+                )
+            ),
+            html.Tbody(
+                [
+                    html.Tr([html.Td(date_text(w, lang) + " " + w[11:16]), html.Td(a), html.Td(b)])
+                    for w, a, b in rows
+                ]
+            ),
+        ],
+        size="sm",
+        id="client-history-table",
     )
 
 
@@ -154,8 +240,9 @@ def record(_clicks, decision: str | None, justification: str | None, client_id: 
     except ServiceError as exc:
         text = t("justification_required", lang) if "justification" in exc.fields else exc.message
         return dbc.Alert(text, color="danger", id="client-decision-error"), refresh
-    return dbc.Alert(t("decision_recorded", lang), color="success",
-                     id="client-decision-ok"), (refresh or 0) + 1
+    return dbc.Alert(t("decision_recorded", lang), color="success", id="client-decision-ok"), (
+        refresh or 0
+    ) + 1
 
 
 def register(dash_app: Dash) -> None:

@@ -28,8 +28,10 @@ def prefill(client_id: str | None):
         summary = portfolio.view_client(uuid.UUID(client_id), actor)
     except (ValueError, ServiceError):
         return (t("search_not_found", lang), *([no_update] * len(FEATURES)))
-    return (t("simulator_from_client", lang, client=client_id[:8]),
-            *[summary[name] for name in FEATURE_NAMES])
+    return (
+        t("simulator_from_client", lang, client=client_id[:8]),
+        *[summary[name] for name in FEATURE_NAMES],
+    )
 
 
 def sync(slider, typed):
@@ -49,8 +51,9 @@ def simulate(*values):
     lang = session_language()
     clean, errors = validate(dict(zip(FEATURE_NAMES, values, strict=True)))
     if errors:
-        message = "; ".join(f"{FEATURES[FEATURE_NAMES.index(k)].label(lang)}: {v}"
-                            for k, v in errors.items())
+        message = "; ".join(
+            f"{FEATURES[FEATURE_NAMES.index(k)].label(lang)}: {v}" for k, v in errors.items()
+        )
         alert = dbc.Alert(message, color="danger", id="simulator-invalid")
         return no_update, no_update, no_update, no_update, no_update, alert, no_update
     try:
@@ -67,8 +70,9 @@ def simulate(*values):
     explanation = scored["explanation"]
     counterfactual = explanation["counterfactual"] or {}
     return (
-        gauge(scored["probability_of_default"], scored["threshold"], policy.lower, policy.upper,
-              lang),
+        gauge(
+            scored["probability_of_default"], scored["threshold"], policy.lower, policy.upper, lang
+        ),
         recommendation_badge(scored["recommendation"], lang, "simulator-recommendation-badge"),
         contribution_bars(explanation["contributions"], lang),
         [html.Li(r["text"]) for r in explanation["reasons"]] or [html.Li(t("no_reason", lang))],
@@ -81,8 +85,10 @@ def simulate(*values):
 def register(dash_app: Dash) -> None:
     dash_app.callback(
         Output("simulator-source", "children"),
-        *[Output(f"simulator-{name}-input", "value", allow_duplicate=True)
-          for name in FEATURE_NAMES],
+        *[
+            Output(f"simulator-{name}-input", "value", allow_duplicate=True)
+            for name in FEATURE_NAMES
+        ],
         Input("simulator-client", "data"),
         prevent_initial_call="initial_duplicate",
     )(prefill)

@@ -15,86 +15,151 @@ DECISIONS = ("approve", "decline", "refer")
 
 
 def advice(lang: str):
-    return card(t("advice_title", lang), [
-        dcc.Graph(id="client-gauge", config={"displayModeBar": False}),
-        html.Div(id="client-recommendation", className="text-center mb-2"),
-        html.P(id="client-threshold", className="small text-secondary text-center mb-0"),
-    ], "client-advice-card", "bi-speedometer2")
+    return card(
+        t("advice_title", lang),
+        [
+            dcc.Graph(id="client-gauge", config={"displayModeBar": False}),
+            html.Div(id="client-recommendation", className="text-center mb-2"),
+            html.P(id="client-threshold", className="small text-secondary text-center mb-0"),
+        ],
+        "client-advice-card",
+        "bi-speedometer2",
+    )
 
 
 def client_card(lang: str):
-    return card(t("client_card_title", lang), [
-        html.Div(id="client-stale-alert"),
-        html.Div(id="client-features"),
-        html.Div(id="client-review-request", className="mt-2", role="status"),
-        html.Div([
-            dbc.Button([html.I(className="bi bi-person-raised-hand me-1",
-                               **{"aria-hidden": "true"}), t("review_record", lang)],
-                       id="client-review-record", color="outline-secondary", size="sm",
-                       className="me-2 mb-1"),
-            dbc.Button([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}),
-                        t("export_button", lang)],
-                       id="client-export", color="outline-primary", size="sm",
-                       className="mb-1"),
-            dcc.Download(id="client-export-download"),
-        ], className="mt-2"),
-        html.P(t("export_help", lang), className="small text-secondary mb-0"),
-    ], "client-card", "bi-person-vcard")
+    return card(
+        t("client_card_title", lang),
+        [
+            html.Div(id="client-stale-alert"),
+            html.Div(id="client-features"),
+            html.Div(id="client-review-request", className="mt-2", role="status"),
+            html.Div(
+                [
+                    dbc.Button(
+                        [
+                            html.I(
+                                className="bi bi-person-raised-hand me-1", **{"aria-hidden": "true"}
+                            ),
+                            t("review_record", lang),
+                        ],
+                        id="client-review-record",
+                        color="outline-secondary",
+                        size="sm",
+                        className="me-2 mb-1",
+                    ),
+                    dbc.Button(
+                        [
+                            html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}),
+                            t("export_button", lang),
+                        ],
+                        id="client-export",
+                        color="outline-primary",
+                        size="sm",
+                        className="mb-1",
+                    ),
+                    dcc.Download(id="client-export-download"),
+                ],
+                className="mt-2",
+            ),
+            html.P(t("export_help", lang), className="small text-secondary mb-0"),
+        ],
+        "client-card",
+        "bi-person-vcard",
+    )
 
 
 def explanation(lang: str, client_id: str):
-    return card(t("why_title", lang), [
-        html.P(t("why_help", lang), className="small text-secondary"),
-        dcc.Graph(id="client-contributions", config={"displayModeBar": False}),
-        html.Div(id="client-contribution-list"),
-        html.H3(t("reasons_title", lang), className="h6 mt-3"),
-        html.Ul(id="client-reasons"),
-        html.Div(id="client-counterfactual", className="alert alert-light border"),
-        dcc.Link([html.I(className="bi bi-sliders me-1"), t("open_simulator", lang)],
-                 href=f"/simulator?client={client_id}", id="client-simulator-link"),
-    ], "client-why-card", "bi-bar-chart")
+    return card(
+        t("why_title", lang),
+        [
+            html.P(t("why_help", lang), className="small text-secondary"),
+            dcc.Graph(id="client-contributions", config={"displayModeBar": False}),
+            html.Div(id="client-contribution-list"),
+            html.H3(t("reasons_title", lang), className="h6 mt-3"),
+            html.Ul(id="client-reasons"),
+            html.Div(id="client-counterfactual", className="alert alert-light border"),
+            dcc.Link(
+                [html.I(className="bi bi-sliders me-1"), t("open_simulator", lang)],
+                href=f"/simulator?client={client_id}",
+                id="client-simulator-link",
+            ),
+        ],
+        "client-why-card",
+        "bi-bar-chart",
+    )
 
 
 def cohorts(lang: str):
-    return card(t("cohort_title", lang), [
-        html.P(t("cohort_help", lang), className="small text-secondary"),
-        html.Div(id="client-cohorts"),
-        dcc.Graph(id="client-distribution", config={"displayModeBar": False}),
-    ], "client-cohort-card", "bi-people")
+    return card(
+        t("cohort_title", lang),
+        [
+            html.P(t("cohort_help", lang), className="small text-secondary"),
+            html.Div(id="client-cohorts"),
+            dcc.Graph(id="client-distribution", config={"displayModeBar": False}),
+        ],
+        "client-cohort-card",
+        "bi-people",
+    )
 
 
 def decision_panel(lang: str):
-    return card(t("decision_title", lang), [
-        html.Fieldset([
-            html.Legend(t("decision_legend", lang), className="small fw-semibold mb-1"),
-            dbc.RadioItems(
-                id="client-decision",
-                options=[{"label": t(f"decision_{d}", lang), "value": d} for d in DECISIONS],
-                inline=True, className="mb-2",
+    return card(
+        t("decision_title", lang),
+        [
+            html.Fieldset(
+                [
+                    html.Legend(t("decision_legend", lang), className="small fw-semibold mb-1"),
+                    dbc.RadioItems(
+                        id="client-decision",
+                        options=[
+                            {"label": t(f"decision_{d}", lang), "value": d} for d in DECISIONS
+                        ],
+                        inline=True,
+                        className="mb-2",
+                    ),
+                ]
             ),
-        ]),
-        dbc.Label(t("justification", lang), html_for="client-justification", className="small"),
-        dbc.Textarea(id="client-justification", rows=3, maxLength=2000,
-                     placeholder=t("justification_placeholder", lang)),
-        dbc.Button(t("record_decision", lang), id="client-decision-submit", color="primary",
-                   className="mt-2"),
-        html.Div(id="client-decision-feedback", className="mt-2", role="status"),
-        html.H3(t("history_title", lang), className="h6 mt-4"),
-        html.Div(id="client-history"),
-    ], "client-decision-card", "bi-clipboard-check")
+            dbc.Label(t("justification", lang), html_for="client-justification", className="small"),
+            dbc.Textarea(
+                id="client-justification",
+                rows=3,
+                maxLength=2000,
+                placeholder=t("justification_placeholder", lang),
+            ),
+            dbc.Button(
+                t("record_decision", lang),
+                id="client-decision-submit",
+                color="primary",
+                className="mt-2",
+            ),
+            html.Div(id="client-decision-feedback", className="mt-2", role="status"),
+            html.H3(t("history_title", lang), className="h6 mt-4"),
+            html.Div(id="client-history"),
+        ],
+        "client-decision-card",
+        "bi-clipboard-check",
+    )
 
 
 def layout(lang: str, user, query: dict, client_id: str, **_):
-    return html.Div([
-        dcc.Store(id="client-id", data=client_id.lower()),
-        dcc.Store(id="client-refresh", data=0),
-        html.Div([html.H1(t("client_title", lang), className="h3 mb-0"),
-                  html.Code(client_id.lower(), className="text-secondary", id="client-uuid")],
-                 className="mb-2"),
-        decision_aid_banner(lang),
-        html.Div(id="client-error"),
-        dbc.Row([dbc.Col(advice(lang), lg=5), dbc.Col(client_card(lang), lg=7)]),
-        dbc.Row([dbc.Col(explanation(lang, client_id.lower()), lg=7),
-                 dbc.Col(cohorts(lang), lg=5)]),
-        decision_panel(lang),
-    ])
+    return html.Div(
+        [
+            dcc.Store(id="client-id", data=client_id.lower()),
+            dcc.Store(id="client-refresh", data=0),
+            html.Div(
+                [
+                    html.H1(t("client_title", lang), className="h3 mb-0"),
+                    html.Code(client_id.lower(), className="text-secondary", id="client-uuid"),
+                ],
+                className="mb-2",
+            ),
+            decision_aid_banner(lang),
+            html.Div(id="client-error"),
+            dbc.Row([dbc.Col(advice(lang), lg=5), dbc.Col(client_card(lang), lg=7)]),
+            dbc.Row(
+                [dbc.Col(explanation(lang, client_id.lower()), lg=7), dbc.Col(cohorts(lang), lg=5)]
+            ),
+            decision_panel(lang),
+        ]
+    )

@@ -129,20 +129,34 @@ def choice_sentence(meta: dict, lang: str) -> str:
     eligible = [c for c in candidates.values() if c["eligible"]]
     best = max(eligible, key=lambda c: c["cv"]["auc"])
     sentences = [
-        t("choice_excluded", lang, model=c["label"], auc=_number(c["cv"]["auc"], lang, 4),
-          features=", ".join(BY_NAME[f].label(lang).lower() for f in c["monotone_violations"]))
+        t(
+            "choice_excluded",
+            lang,
+            model=c["label"],
+            auc=_number(c["cv"]["auc"], lang, 4),
+            features=", ".join(BY_NAME[f].label(lang).lower() for f in c["monotone_violations"]),
+        )
         for c in candidates.values()
-        if not c["eligible"] and c["cv"]["auc"] >= best["cv"]["auc"] - margin
+        if not c["eligible"]
+        and c["cv"]["auc"] >= best["cv"]["auc"] - margin
         and (c["cv"]["auc"] > best["cv"]["auc"] or c["simplicity"] < champion["simplicity"])
     ]
     if champion is best:
-        sentences.append(t("choice_best", lang, model=champion["label"],
-                           auc=_number(best["cv"]["auc"], lang, 4)))
+        sentences.append(
+            t("choice_best", lang, model=champion["label"], auc=_number(best["cv"]["auc"], lang, 4))
+        )
     else:
-        sentences.append(t("choice_simpler", lang, model=champion["label"],
-                           auc=_number(champion["cv"]["auc"], lang, 4),
-                           margin=_number(margin, lang, 3), best=best["label"],
-                           best_auc=_number(best["cv"]["auc"], lang, 4)))
+        sentences.append(
+            t(
+                "choice_simpler",
+                lang,
+                model=champion["label"],
+                auc=_number(champion["cv"]["auc"], lang, 4),
+                margin=_number(margin, lang, 3),
+                best=best["label"],
+                best_auc=_number(best["cv"]["auc"], lang, 4),
+            )
+        )
     return " ".join(sentences)
 
 

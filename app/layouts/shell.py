@@ -31,10 +31,13 @@ def shell():
             # Filled while an admin has switched the model off (AI Act Art. 14), on every page.
             html.Div(id="model-off-banner", className="container-xxl pt-2", role="status"),
             # Shown by assets/outage.js while the server answers callbacks with 503.
-            html.Div([html.Strong(t("db_unavailable_title", lang)), " ",
-                      t("db_unavailable_live", lang)],
-                     id="outage-notice", hidden=True, role="alert",
-                     className="alert alert-danger container-xxl mt-2 mb-0 py-2"),
+            html.Div(
+                [html.Strong(t("db_unavailable_title", lang)), " ", t("db_unavailable_live", lang)],
+                id="outage-notice",
+                hidden=True,
+                role="alert",
+                className="alert alert-danger container-xxl mt-2 mb-0 py-2",
+            ),
             html.Main(id="page-content", className="container-xxl py-3", role="main"),
         ],
         lang=lang,
@@ -46,7 +49,9 @@ def top_bar(user, lang: str):
         dbc.NavItem(
             dbc.NavLink(
                 [html.I(className=f"bi {icon} me-1", **{"aria-hidden": "true"}), t(key, lang)],
-                href=href, active="exact", id=f"nav-{key}",
+                href=href,
+                active="exact",
+                id=f"nav-{key}",
             )
         )
         for href, key, icon, role in NAV
@@ -55,20 +60,39 @@ def top_bar(user, lang: str):
     other = "en" if lang == "fr" else "fr"
     account = html.Div(
         [
-            html.Span([html.I(className="bi bi-person-circle me-1"), user.email],
-                      className="me-2", id="nav-user"),
-            dbc.Badge(t(f"role_{user.role}", lang), color="light", text_color="dark",
-                      className="me-3", id="nav-role"),
-            html.A(other.upper(), href=f"/language/{other}?next=/", id="nav-language",
-                   className="btn btn-sm btn-outline-light me-2", lang=other,
-                   title="English" if other == "en" else "Français"),
+            html.Span(
+                [html.I(className="bi bi-person-circle me-1"), user.email],
+                className="me-2",
+                id="nav-user",
+            ),
+            dbc.Badge(
+                t(f"role_{user.role}", lang),
+                color="light",
+                text_color="dark",
+                className="me-3",
+                id="nav-role",
+            ),
+            html.A(
+                other.upper(),
+                href=f"/language/{other}?next=/",
+                id="nav-language",
+                className="btn btn-sm btn-outline-light me-2",
+                lang=other,
+                title="English" if other == "en" else "Français",
+            ),
             html.Form(
                 [
                     dcc.Input(type="hidden", name="csrf_token", value=csrf_token()),
-                    html.Button(t("logout", lang), type="submit", id="nav-logout",
-                                className="btn btn-sm btn-light"),
+                    html.Button(
+                        t("logout", lang),
+                        type="submit",
+                        id="nav-logout",
+                        className="btn btn-sm btn-light",
+                    ),
                 ],
-                method="post", action="/logout", className="d-inline",
+                method="post",
+                action="/logout",
+                className="d-inline",
             ),
         ],
         className="d-flex align-items-center text-white small",
@@ -76,12 +100,15 @@ def top_bar(user, lang: str):
     return dbc.Navbar(
         dbc.Container(
             [
-                dbc.NavbarBrand([html.I(className="bi bi-shield-check me-2"),
-                                 t("app_title", lang)], href="/"),
+                dbc.NavbarBrand(
+                    [html.I(className="bi bi-shield-check me-2"), t("app_title", lang)], href="/"
+                ),
                 dbc.Nav(links, navbar=True, className="me-auto"),
                 account,
             ],
             fluid=True,
         ),
-        color="primary", dark=True, className="app-navbar",
+        color="primary",
+        dark=True,
+        className="app-navbar",
     )

@@ -33,8 +33,16 @@ def _require_admin(actor: User) -> None:
 def list_users(actor: User) -> list[dict]:
     _require_admin(actor)
     users = current_database().session.scalars(select(User).order_by(User.email))
-    return [{"id": str(u.id), "email": u.email, "role": u.role.value, "active": u.active,
-             "created_at": u.created_at.isoformat()} for u in users]
+    return [
+        {
+            "id": str(u.id),
+            "email": u.email,
+            "role": u.role.value,
+            "active": u.active,
+            "created_at": u.created_at.isoformat(),
+        }
+        for u in users
+    ]
 
 
 def audit_log(actor: User, where: AuditFilter) -> dict:
@@ -50,13 +58,25 @@ def audit_log(actor: User, where: AuditFilter) -> dict:
         statement = statement.where(AuditEvent.created_at >= where.since)
     session = current_database().session
     total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
-    rows = session.scalars(statement.order_by(AuditEvent.id.desc()).limit(AUDIT_PAGE)
-                           .offset((where.page - 1) * AUDIT_PAGE))
-    return {"total": total, "items": [
-        {"id": e.id, "created_at": e.created_at.isoformat(), "action": e.action,
-         "actor_id": str(e.actor_id) if e.actor_id else None,
-         "client_id": str(e.client_id) if e.client_id else None,
-         "model_version": e.model_version} for e in rows]}
+    rows = session.scalars(
+        statement.order_by(AuditEvent.id.desc())
+        .limit(AUDIT_PAGE)
+        .offset((where.page - 1) * AUDIT_PAGE)
+    )
+    return {
+        "total": total,
+        "items": [
+            {
+                "id": e.id,
+                "created_at": e.created_at.isoformat(),
+                "action": e.action,
+                "actor_id": str(e.actor_id) if e.actor_id else None,
+                "client_id": str(e.client_id) if e.client_id else None,
+                "model_version": e.model_version,
+            }
+            for e in rows
+        ],
+    }
 
 
 def retention_preview(actor: User, now: datetime | None = None) -> list[dict]:

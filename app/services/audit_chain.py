@@ -73,8 +73,14 @@ def verify(session: Session) -> Verification:
     """
     checked, previous, last_id = 0, None, 0
     while True:
-        batch = list(session.scalars(select(AuditEvent).where(AuditEvent.id > last_id)
-                                     .order_by(AuditEvent.id).limit(VERIFY_BATCH)))
+        batch = list(
+            session.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.id > last_id)
+                .order_by(AuditEvent.id)
+                .limit(VERIFY_BATCH)
+            )
+        )
         if not batch:
             break
         for event in batch:

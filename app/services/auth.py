@@ -37,8 +37,9 @@ def issue_tokens(user: User) -> dict:
     tokens = {
         # Fresh: proves a password was just given (export and erasure require it); tokens
         # from /auth/refresh are not.
-        "access_token": create_access_token(identity=str(user.id), additional_claims=claims,
-                                            fresh=True),
+        "access_token": create_access_token(
+            identity=str(user.id), additional_claims=claims, fresh=True
+        ),
         "refresh_token": create_refresh_token(identity=str(user.id), additional_claims=claims),
         "token_type": "Bearer",
         "expires_in": int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds()),

@@ -55,8 +55,9 @@ def search(model, X: np.ndarray, recommendations: list[str], policy: Policy, lan
 
     def value_at(k: np.ndarray, idx: np.ndarray) -> np.ndarray:
         moved = starts[idx] + signs[idx] * k * step_sizes[idx]
-        return np.where(signs[idx] > 0, np.minimum(moved, bounds[idx]),
-                        np.maximum(moved, bounds[idx]))
+        return np.where(
+            signs[idx] > 0, np.minimum(moved, bounds[idx]), np.maximum(moved, bounds[idx])
+        )
 
     def succeeds(k: np.ndarray, idx: np.ndarray) -> np.ndarray:
         candidates = X[rows[idx]].copy()

@@ -41,16 +41,29 @@ def record_decision(client_id: uuid.UUID, actor: User, decision: str, justificat
         # A decision after the client asked for human review answers it (Art. 22(3)): the
         # deciding adviser is its reviewer, and the request is closed.
         human_review = client.review_requested_at is not None
-        row = Decision(score_id=score.id, client_id=client.id, adviser_id=actor.id,
-                       decision=decision, justification=justification, created_at=utcnow(),
-                       human_review=human_review)
+        row = Decision(
+            score_id=score.id,
+            client_id=client.id,
+            adviser_id=actor.id,
+            decision=decision,
+            justification=justification,
+            created_at=utcnow(),
+            human_review=human_review,
+        )
         session.add(row)
         client.review_requested_at = None
         session.flush()
-        audit.record("decision", actor.id, client.id, score.model_version,
-                     details={"decision": decision, "human_review": human_review,
-                              "against_recommendation":
-                              goes_against(score.recommendation, decision)})
+        audit.record(
+            "decision",
+            actor.id,
+            client.id,
+            score.model_version,
+            details={
+                "decision": decision,
+                "human_review": human_review,
+                "against_recommendation": goes_against(score.recommendation, decision),
+            },
+        )
     return decision_dict(row) | {"recommendation": score.recommendation}
 
 
@@ -83,12 +96,23 @@ def history(client_id: uuid.UUID, actor: User) -> dict:
     """The client's scores and decisions, newest first (the latest HISTORY_LIMIT of each)."""
     client = visible_client(client_id, actor)
     session = current_database().session
-    scores = session.scalars(select(ScoreRecord).where(ScoreRecord.client_id == client.id)
-                             .order_by(ScoreRecord.created_at.desc()).limit(HISTORY_LIMIT))
-    decisions = session.scalars(select(Decision).where(Decision.client_id == client.id)
-                                .order_by(Decision.created_at.desc()).limit(HISTORY_LIMIT))
-    result = {"client_id": str(client.id), "scores": [score_dict(s) for s in scores],
-              "decisions": [decision_dict(d) for d in decisions]}
+    scores = session.scalars(
+        select(ScoreRecord)
+        .where(ScoreRecord.client_id == client.id)
+        .order_by(ScoreRecord.created_at.desc())
+        .limit(HISTORY_LIMIT)
+    )
+    decisions = session.scalars(
+        select(Decision)
+        .where(Decision.client_id == client.id)
+        .order_by(Decision.created_at.desc())
+        .limit(HISTORY_LIMIT)
+    )
+    result = {
+        "client_id": str(client.id),
+        "scores": [score_dict(s) for s in scores],
+        "decisions": [decision_dict(d) for d in decisions],
+    }
     with current_database().transaction():
         audit.record("view_history", actor.id, client.id)
     return result

@@ -30,8 +30,10 @@ def contributions(row: np.ndarray, impacts: np.ndarray) -> list[dict]:
 def reasons(row: np.ndarray, impacts: np.ndarray, lang: str) -> list[dict]:
     order = [j for j in np.argsort(-impacts, kind="stable") if impacts[j] > 0][:MAX_REASONS]
     return [
-        {"feature": FEATURES[j].name,
-         "text": i18n.reason(FEATURES[j].name, float(row[j]), float(impacts[j]), lang)}
+        {
+            "feature": FEATURES[j].name,
+            "text": i18n.reason(FEATURES[j].name, float(row[j]), float(impacts[j]), lang),
+        }
         for j in order
     ]
 

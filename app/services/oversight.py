@@ -32,7 +32,8 @@ def model_enabled() -> bool:
     if cached is not None and cached[0] > now:
         return cached[1]
     value = current_database().session.scalar(
-        select(AppSetting.value).where(AppSetting.key == MODEL_ENABLED))
+        select(AppSetting.value).where(AppSetting.key == MODEL_ENABLED)
+    )
     enabled = value is None or bool(value)
     current_app.extensions[_CACHE] = (now + SWITCH_CACHE_SECONDS, enabled)
     return enabled

@@ -46,8 +46,11 @@ class Policy:
 
     def band_range(self, band: str) -> tuple[float | None, float | None]:
         """[low, high) probability range of a risk band (None: unbounded)."""
-        return {"low": (None, self.lower), "medium": (self.lower, self.upper),
-                "high": (self.upper, None)}[band]
+        return {
+            "low": (None, self.lower),
+            "medium": (self.lower, self.upper),
+            "high": (self.upper, None),
+        }[band]
 
 
 def policy_for(threshold: float, margin: float | None = None) -> Policy:

@@ -46,8 +46,9 @@ def scoped(query: Select, actor: User) -> Select:
 
 
 def visible_client(client_id: uuid.UUID, actor: User) -> Client:
-    client = current_database().session.scalar(scoped(select(Client), actor).where(
-        Client.id == client_id))
+    client = current_database().session.scalar(
+        scoped(select(Client), actor).where(Client.id == client_id)
+    )
     if client is None:
         raise NotFound("No such client.")
     return client
@@ -65,8 +66,9 @@ def client_summary(client: Client, stale_after_days: int, now: datetime | None =
         "probability_of_default": client.probability,
         "scored_model_version": client.scored_model_version,
         "scored_at": client.scored_at.isoformat() if client.scored_at else None,
-        "review_requested_at": (client.review_requested_at.isoformat()
-                                if client.review_requested_at else None),
+        "review_requested_at": (
+            client.review_requested_at.isoformat() if client.review_requested_at else None
+        ),
     }
 
 

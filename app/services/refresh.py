@@ -23,8 +23,15 @@ def refresh_scores(batch: int = DEFAULT_BATCH, actor_id=None) -> int:
     model = served_model()
     database = current_database()
     columns = [Client.id, *(getattr(Client, n) for n in FEATURE_NAMES)]
-    statement = update(Client).where(Client.id == bindparam("client_id")).values(
-        probability=bindparam("p"), scored_model_version=bindparam("v"), scored_at=bindparam("t"))
+    statement = (
+        update(Client)
+        .where(Client.id == bindparam("client_id"))
+        .values(
+            probability=bindparam("p"),
+            scored_model_version=bindparam("v"),
+            scored_at=bindparam("t"),
+        )
+    )
     done, last = 0, None
     while True:
         query = select(*columns).order_by(Client.id).limit(batch)
@@ -37,16 +44,20 @@ def refresh_scores(batch: int = DEFAULT_BATCH, actor_id=None) -> int:
         probabilities = model.predict_proba(X).tolist()
         now = utcnow()
         with database.transaction() as session:
-            session.connection().execute(statement, [
-                {"client_id": row[0], "p": p, "v": model.version, "t": now}
-                for row, p in zip(rows, probabilities, strict=True)
-            ])
+            session.connection().execute(
+                statement,
+                [
+                    {"client_id": row[0], "p": p, "v": model.version, "t": now}
+                    for row, p in zip(rows, probabilities, strict=True)
+                ],
+            )
         done += len(rows)
         last = rows[-1][0]
         log.info("scores refresh: %d clients scored", done)
     with database.transaction():
-        audit.record("scores_refresh", actor_id, model_version=model.version,
-                     details={"count": done})
+        audit.record(
+            "scores_refresh", actor_id, model_version=model.version, details={"count": done}
+        )
     vacuum_clients()
     return done
 

@@ -46,8 +46,9 @@ def _still_referenced(now: datetime) -> ColumnElement[bool]:
     config = current_app.config
     scores = now - timedelta(days=config["RETENTION_SCORE_DAYS"])
     decisions = now - timedelta(days=config["RETENTION_DECISION_DAYS"])
-    return (exists().where(ScoreRecord.client_id == Client.id, ScoreRecord.created_at >= scores)
-            | exists().where(Decision.client_id == Client.id, Decision.created_at >= decisions))
+    return exists().where(
+        ScoreRecord.client_id == Client.id, ScoreRecord.created_at >= scores
+    ) | exists().where(Decision.client_id == Client.id, Decision.created_at >= decisions)
 
 
 # Order matters: decisions before the scores they reference, clients last (cascade).
@@ -65,8 +66,12 @@ def preview(now: datetime | None = None) -> list[dict]:
     now, session = now or utcnow(), current_database().session
     rows = []
     for category in CATEGORIES:
-        count = session.scalar(select(func.count()).select_from(category.model)
-                               .where(category.expired(now))) or 0
+        count = (
+            session.scalar(
+                select(func.count()).select_from(category.model).where(category.expired(now))
+            )
+            or 0
+        )
         days = current_app.config[category.setting] if category.setting else None
         cutoff = (now - timedelta(days=days)).isoformat() if days else now.isoformat()
         rows.append({"category": category.name, "days": days, "cutoff": cutoff, "count": count})
@@ -82,8 +87,10 @@ def purge(now: datetime | None = None, dry_run: bool = False, actor_id=None) -> 
     counts: dict[str, int] = {}
     for category in CATEGORIES:
         with database.transaction() as session:
-            result = session.execute(delete(category.model).where(category.expired(now)),
-                                     execution_options={"synchronize_session": "fetch"})
+            result = session.execute(
+                delete(category.model).where(category.expired(now)),
+                execution_options={"synchronize_session": "fetch"},
+            )
             counts[category.name] = result.rowcount or 0
     with database.transaction():
         audit.record("purge", actor_id, details={"counts": counts, "as_of": now.isoformat()})

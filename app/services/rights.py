@@ -39,10 +39,14 @@ def export_client(client_id: uuid.UUID, actor: User) -> dict:
     """Everything held on one client, with the date each item is due to be deleted."""
     client = _rights_client(client_id, actor)
     session = current_database().session
-    scores = session.scalars(select(ScoreRecord).where(ScoreRecord.client_id == client.id)
-                             .order_by(ScoreRecord.created_at))
-    decisions = session.scalars(select(Decision).where(Decision.client_id == client.id)
-                                .order_by(Decision.created_at))
+    scores = session.scalars(
+        select(ScoreRecord)
+        .where(ScoreRecord.client_id == client.id)
+        .order_by(ScoreRecord.created_at)
+    )
+    decisions = session.scalars(
+        select(Decision).where(Decision.client_id == client.id).order_by(Decision.created_at)
+    )
     summary = client_summary(client, current_app.config["STALE_AFTER_DAYS"])
     document = {
         "client_id": str(client.id),
@@ -51,23 +55,39 @@ def export_client(client_id: uuid.UUID, actor: User) -> dict:
         "data_updated_at": summary["data_updated_at"],
         "created_at": client.created_at.isoformat(),
         "stale": summary["stale"],
-        "review_requested_at": (client.review_requested_at.isoformat()
-                                if client.review_requested_at else None),
-        "retention": {"client_data_until": _retention_date(client.data_updated_at,
-                                                           "RETENTION_CLIENT_DAYS")},
-        "scores": [{
-            "id": str(s.id), "created_at": s.created_at.isoformat(), "inputs": s.inputs,
-            "probability_of_default": s.probability, "recommendation": s.recommendation,
-            "threshold": s.threshold, "model_version": s.model_version,
-            "explanation": s.explanation,
-            "kept_until": _retention_date(s.created_at, "RETENTION_SCORE_DAYS"),
-        } for s in scores],
-        "decisions": [{
-            "id": str(d.id), "score_id": str(d.score_id), "created_at": d.created_at.isoformat(),
-            "decision": d.decision, "justification": d.justification,
-            "human_review": d.human_review, "adviser_id": str(d.adviser_id) if d.adviser_id
-            else None, "kept_until": _retention_date(d.created_at, "RETENTION_DECISION_DAYS"),
-        } for d in decisions],
+        "review_requested_at": (
+            client.review_requested_at.isoformat() if client.review_requested_at else None
+        ),
+        "retention": {
+            "client_data_until": _retention_date(client.data_updated_at, "RETENTION_CLIENT_DAYS")
+        },
+        "scores": [
+            {
+                "id": str(s.id),
+                "created_at": s.created_at.isoformat(),
+                "inputs": s.inputs,
+                "probability_of_default": s.probability,
+                "recommendation": s.recommendation,
+                "threshold": s.threshold,
+                "model_version": s.model_version,
+                "explanation": s.explanation,
+                "kept_until": _retention_date(s.created_at, "RETENTION_SCORE_DAYS"),
+            }
+            for s in scores
+        ],
+        "decisions": [
+            {
+                "id": str(d.id),
+                "score_id": str(d.score_id),
+                "created_at": d.created_at.isoformat(),
+                "decision": d.decision,
+                "justification": d.justification,
+                "human_review": d.human_review,
+                "adviser_id": str(d.adviser_id) if d.adviser_id else None,
+                "kept_until": _retention_date(d.created_at, "RETENTION_DECISION_DAYS"),
+            }
+            for d in decisions
+        ],
     }
     with current_database().transaction():
         audit.record("export", actor.id, client.id)
@@ -91,8 +111,7 @@ def rectify_client(client_id: uuid.UUID, actor: User, changes: dict) -> dict:
         client.data_updated_at = utcnow()
         # The kept score was computed on the old data: drop it until the client is re-scored.
         client.probability = client.scored_model_version = client.scored_at = None
-        audit.record("rectification", actor.id, client.id,
-                     details={"fields": sorted(changes)})
+        audit.record("rectification", actor.id, client.id, details={"fields": sorted(changes)})
     return client_summary(client, current_app.config["STALE_AFTER_DAYS"]) | {"risk_band": None}
 
 
@@ -106,8 +125,7 @@ def erase_client(client_id: uuid.UUID, actor: User) -> dict:
             raise NotFound("No such client.")
         session.delete(client)  # scores and decisions go by ON DELETE CASCADE
         event = audit.record("erasure", actor.id, client_id)
-    return {"client_id": str(client_id), "erased": True,
-            "erased_at": event.created_at.isoformat()}
+    return {"client_id": str(client_id), "erased": True, "erased_at": event.created_at.isoformat()}
 
 
 def request_review(client_id: uuid.UUID, actor: User) -> dict:
@@ -116,8 +134,10 @@ def request_review(client_id: uuid.UUID, actor: User) -> dict:
     with current_database().transaction():
         client.review_requested_at = client.review_requested_at or utcnow()
         audit.record("review_request", actor.id, client.id)
-    return {"client_id": str(client.id),
-            "review_requested_at": client.review_requested_at.isoformat()}
+    return {
+        "client_id": str(client.id),
+        "review_requested_at": client.review_requested_at.isoformat(),
+    }
 
 
 def review_requested_at(client_id: uuid.UUID, actor: User) -> str | None:

@@ -58,8 +58,13 @@ def evaluate(rows: Sequence[dict], lang: str = "fr", explain: bool = True, model
     return items
 
 
-MANUAL_REVIEW = {"probability_of_default": None, "recommendation": "manual_review",
-                 "threshold": None, "model_version": None, "explanation": None}
+MANUAL_REVIEW = {
+    "probability_of_default": None,
+    "recommendation": "manual_review",
+    "threshold": None,
+    "model_version": None,
+    "explanation": None,
+}
 
 
 def _advice(rows: Sequence[dict], lang: str, explain: bool) -> tuple[list, str | None]:
@@ -97,9 +102,13 @@ def score_client(client_id: uuid.UUID, actor: User, lang: str = "fr", explain: b
             client.scored_at = utcnow()
         audit.record("score_client", actor.id, client.id, version)
     summary = client_summary(client, current_app.config["STALE_AFTER_DAYS"])
-    return item | {"client_id": str(client.id), "score_id": str(score_id),
-                   "data_updated_at": summary["data_updated_at"], "stale": summary["stale"],
-                   "data_age_days": summary["data_age_days"]}
+    return item | {
+        "client_id": str(client.id),
+        "score_id": str(score_id),
+        "data_updated_at": summary["data_updated_at"],
+        "stale": summary["stale"],
+        "data_age_days": summary["data_age_days"],
+    }
 
 
 def _store(session, rows, items, actor_id, client_ids=None) -> list[uuid.UUID]:

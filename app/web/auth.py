@@ -89,8 +89,9 @@ def login():
         _check_csrf()
         email = request.form.get("email", "").strip().lower()
         user = find_by_email(email) if email else None
-        valid = verify_password(user.password_hash if user else _DUMMY_HASH,
-                                request.form.get("password", ""))
+        valid = verify_password(
+            user.password_hash if user else _DUMMY_HASH, request.form.get("password", "")
+        )
         if user is not None and user.active and valid:
             session.clear()  # a fresh session id on log-in (no fixation)
             login_user(SessionUser(user))
@@ -100,7 +101,11 @@ def login():
     if current_user.is_authenticated and request.method == "GET":
         return redirect("/")
     response = render_template(
-        "login.html", t=page_texts(lang), lang=lang, error=error, csrf_token=csrf_token(),
+        "login.html",
+        t=page_texts(lang),
+        lang=lang,
+        error=error,
+        csrf_token=csrf_token(),
         next=_safe_next(request.args.get("next")),
     )
     return response, 401 if error else 200
@@ -119,6 +124,12 @@ def set_language(lang: str):
     if lang not in LANGUAGES:
         abort(404)
     response = redirect(_safe_next(request.args.get("next")))
-    response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax",
-                        httponly=False, secure=request.is_secure)
+    response.set_cookie(
+        LANG_COOKIE,
+        lang,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        httponly=False,
+        secure=request.is_secure,
+    )
     return response

@@ -26,8 +26,13 @@ def _api_routes() -> Map:
     """The API's rules alone, to tell 404 from 405 for paths Dash's catch-all also matches."""
     routes = current_app.extensions.get("api_routes")
     if routes is None:
-        routes = Map([Rule(r.rule, methods=r.methods, endpoint=r.endpoint)
-                      for r in current_app.url_map.iter_rules() if r.endpoint.startswith("api.")])
+        routes = Map(
+            [
+                Rule(r.rule, methods=r.methods, endpoint=r.endpoint)
+                for r in current_app.url_map.iter_rules()
+                if r.endpoint.startswith("api.")
+            ]
+        )
         current_app.extensions["api_routes"] = routes
     return routes
 
@@ -44,8 +49,16 @@ def require_login():
     if current_user.is_authenticated:
         return None
     if path.startswith("/_"):  # Dash's own endpoints: callbacks, layout, dependencies
-        response = jsonify({"error": {"status": 401, "code": "login_required",
-                                      "message": "Log in to use the dashboard.", "fields": {}}})
+        response = jsonify(
+            {
+                "error": {
+                    "status": 401,
+                    "code": "login_required",
+                    "message": "Log in to use the dashboard.",
+                    "fields": {},
+                }
+            }
+        )
         response.status_code = 401
         return response
     return redirect(url_for("web.login", next=request.full_path.rstrip("?")))

@@ -21,9 +21,18 @@ def login(api, email="adviser@bank.example", password=PASSWORD):
 
 def claims(app, user, **changes):
     now = int(time.time())
-    payload = {"sub": str(user.id), "type": "access", "jti": str(uuid.uuid4()), "iat": now,
-               "nbf": now, "exp": now + 600, "fresh": False, "role": user.role.value,
-               "iss": app.config["JWT_ISSUER"], "aud": app.config["JWT_AUDIENCE"]}
+    payload = {
+        "sub": str(user.id),
+        "type": "access",
+        "jti": str(uuid.uuid4()),
+        "iat": now,
+        "nbf": now,
+        "exp": now + 600,
+        "fresh": False,
+        "role": user.role.value,
+        "iss": app.config["JWT_ISSUER"],
+        "aud": app.config["JWT_AUDIENCE"],
+    }
     payload.update(changes)
     return payload
 
@@ -44,8 +53,13 @@ def test_login_gives_bearer_tokens_that_work(api, users):
 def test_tokens_pin_algorithm_issuer_and_audience(api_app, api, users):
     token = login(api).get_json()["access_token"]
     assert pyjwt.get_unverified_header(token)["alg"] == "HS256"
-    payload = pyjwt.decode(token, api_app.config["JWT_SECRET_KEY"], algorithms=["HS256"],
-                           audience="credit-scoring-api", issuer="credit-scoring")
+    payload = pyjwt.decode(
+        token,
+        api_app.config["JWT_SECRET_KEY"],
+        algorithms=["HS256"],
+        audience="credit-scoring-api",
+        issuer="credit-scoring",
+    )
     assert payload["sub"] == str(users["adviser"].id) and payload["role"] == "adviser"
     assert payload["exp"] - payload["iat"] == 15 * 60
 
@@ -69,8 +83,9 @@ def test_an_inactive_user_cannot_log_in(api, users):
 
 def test_refresh_gives_a_new_access_token(api, users):
     tokens = login(api).get_json()
-    response = api.post("/api/v1/auth/refresh",
-                        headers={"Authorization": f"Bearer {tokens['refresh_token']}"})
+    response = api.post(
+        "/api/v1/auth/refresh", headers={"Authorization": f"Bearer {tokens['refresh_token']}"}
+    )
     assert response.status_code == 200
     access = response.get_json()["access_token"]
     assert api.get(PROTECTED, headers={"Authorization": f"Bearer {access}"}).status_code == 200
@@ -78,8 +93,9 @@ def test_refresh_gives_a_new_access_token(api, users):
 
 def test_an_access_token_cannot_refresh(api, users):
     tokens = login(api).get_json()
-    response = api.post("/api/v1/auth/refresh",
-                        headers={"Authorization": f"Bearer {tokens['access_token']}"})
+    response = api.post(
+        "/api/v1/auth/refresh", headers={"Authorization": f"Bearer {tokens['access_token']}"}
+    )
     assert response.status_code == 401
 
 
@@ -97,16 +113,27 @@ def _attack_tokens(app, user):
         "alg none": "Bearer " + pyjwt.encode(claims(app, user), None, algorithm="none"),
         "wrong audience": "Bearer " + sign(app, claims(app, user, aud="another-api")),
         "wrong issuer": "Bearer " + sign(app, claims(app, user, iss="someone-else")),
-        "no audience": "Bearer " + sign(app, {k: v for k, v in claims(app, user).items()
-                                              if k != "aud"}),
+        "no audience": "Bearer "
+        + sign(app, {k: v for k, v in claims(app, user).items() if k != "aud"}),
         "refresh used as access": "Bearer " + sign(app, claims(app, user, type="refresh")),
         "unknown user": "Bearer " + sign(app, claims(app, user, sub=str(uuid.uuid4()))),
     }
 
 
-ATTACKS = ["no token", "not a bearer", "garbage", "expired", "tampered signature",
-           "forged with another key", "alg none", "wrong audience", "wrong issuer",
-           "no audience", "refresh used as access", "unknown user"]
+ATTACKS = [
+    "no token",
+    "not a bearer",
+    "garbage",
+    "expired",
+    "tampered signature",
+    "forged with another key",
+    "alg none",
+    "wrong audience",
+    "wrong issuer",
+    "no audience",
+    "refresh used as access",
+    "unknown user",
+]
 
 
 @pytest.mark.parametrize("attack", ATTACKS)
@@ -180,6 +207,7 @@ def test_login_events_are_audited_without_credentials(api, users):
     from app.models import AuditEvent
 
     login(api)
-    event = current_database().session.scalar(select(AuditEvent).where(
-        AuditEvent.action == "login"))
+    event = current_database().session.scalar(
+        select(AuditEvent).where(AuditEvent.action == "login")
+    )
     assert event.actor_id == users["adviser"].id and event.details is None

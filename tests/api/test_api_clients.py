@@ -36,25 +36,35 @@ def test_items_carry_features_data_age_and_staleness(api, headers, portfolio):
     assert good["risk_band"] is None and good["probability_of_default"] is None
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("age_min=40", ["good"]),
-    ("income_max=30000", ["risky"]),
-    ("incidents_min=2&incidents_max=2", ["risky"]),
-    ("stale=true", ["risky"]),
-    ("sort=-credit_score", ["good", "risky"]),
-    ("sort=credit_score", ["risky", "good"]),
-    ("per_page=1&page=2&sort=credit_score", ["good"]),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("age_min=40", ["good"]),
+        ("income_max=30000", ["risky"]),
+        ("incidents_min=2&incidents_max=2", ["risky"]),
+        ("stale=true", ["risky"]),
+        ("sort=-credit_score", ["good", "risky"]),
+        ("sort=credit_score", ["risky", "good"]),
+        ("per_page=1&page=2&sort=credit_score", ["good"]),
+    ],
+)
 def test_filters_sort_and_pages(api, headers, portfolio, query, expected):
     body = api.get(f"{CLIENTS}?{query}", headers=headers["adviser"]).get_json()
     assert [item["id"] for item in body["items"]] == [str(portfolio[n].id) for n in expected]
 
 
-@pytest.mark.parametrize(("query", "field"), [
-    ("per_page=201", "per_page"), ("page=0", "page"), ("sort=password", "sort"),
-    ("age_min=abc", "age_min"), ("risk=extreme", "risk"), ("colour=red", "colour"),
-    ("credit_score_max=900", "credit_score_max"),
-])
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("per_page=201", "per_page"),
+        ("page=0", "page"),
+        ("sort=password", "sort"),
+        ("age_min=abc", "age_min"),
+        ("risk=extreme", "risk"),
+        ("colour=red", "colour"),
+        ("credit_score_max=900", "credit_score_max"),
+    ],
+)
 def test_bad_queries_get_a_422_naming_the_parameter(api, headers, portfolio, query, field):
     response = api.get(f"{CLIENTS}?{query}", headers=headers["adviser"])
     assert response.status_code == 422
@@ -91,13 +101,13 @@ def test_get_a_client_is_audited(api, headers, portfolio, users):
     response = api.get(url(portfolio["good"]), headers=headers["adviser"])
     assert response.status_code == 200 and response.get_json()["income"] == 38_000.0
     event = current_database().session.scalar(
-        select(AuditEvent).where(AuditEvent.action == "view_client"))
+        select(AuditEvent).where(AuditEvent.action == "view_client")
+    )
     assert event.client_id == portfolio["good"].id and event.actor_id == users["adviser"].id
 
 
 @pytest.mark.parametrize("suffix", ["", "/score", "/history"])
-def test_another_advisers_client_is_as_unknown_as_an_unknown_uuid(api, headers, portfolio,
-                                                                   suffix):
+def test_another_advisers_client_is_as_unknown_as_an_unknown_uuid(api, headers, portfolio, suffix):
     foreign = api.get(url(portfolio["foreign"], suffix), headers=headers["adviser"])
     unknown = api.get(f"{CLIENTS}/{uuid.uuid4()}{suffix}", headers=headers["adviser"])
     assert foreign.status_code == unknown.status_code == 404
@@ -105,8 +115,11 @@ def test_another_advisers_client_is_as_unknown_as_an_unknown_uuid(api, headers, 
 
 
 def test_a_foreign_decision_is_404_too(api, headers, portfolio):
-    response = api.post(url(portfolio["foreign"], "/decisions"), json={"decision": "refer"},
-                        headers=headers["adviser"])
+    response = api.post(
+        url(portfolio["foreign"], "/decisions"),
+        json={"decision": "refer"},
+        headers=headers["adviser"],
+    )
     assert response.status_code == 404
 
 
@@ -128,8 +141,10 @@ def test_scoring_a_stored_client_records_it(api, headers, portfolio, users):
 
 
 def test_a_supervisor_may_score_any_client(api, headers, portfolio):
-    assert api.get(url(portfolio["foreign"], "/score"),
-                   headers=headers["supervisor"]).status_code == 200
+    assert (
+        api.get(url(portfolio["foreign"], "/score"), headers=headers["supervisor"]).status_code
+        == 200
+    )
 
 
 def _score(api, headers, client):
@@ -138,8 +153,9 @@ def _score(api, headers, client):
 
 def test_a_decision_follows_the_latest_score(api, headers, portfolio, users):
     recommendation = _score(api, headers, portfolio["good"])["recommendation"]
-    response = api.post(url(portfolio["good"], "/decisions"), json={"decision": "refer"},
-                        headers=headers["adviser"])
+    response = api.post(
+        url(portfolio["good"], "/decisions"), json={"decision": "refer"}, headers=headers["adviser"]
+    )
     assert response.status_code == 201
     body = response.get_json()
     assert body["decision"] == "refer" and body["recommendation"] == recommendation
@@ -158,32 +174,48 @@ def test_going_against_the_recommendation_needs_a_justification(api, headers, po
     refused = api.post(path, json={"decision": against}, headers=headers["adviser"])
     assert refused.status_code == 422
     assert "justification" in refused.get_json()["error"]["fields"]
-    blank = api.post(path, json={"decision": against, "justification": "  "},
-                     headers=headers["adviser"])
+    blank = api.post(
+        path, json={"decision": against, "justification": "  "}, headers=headers["adviser"]
+    )
     assert blank.status_code == 422
-    accepted = api.post(path, json={"decision": against, "justification": "New contract."},
-                        headers=headers["adviser"])
+    accepted = api.post(
+        path,
+        json={"decision": against, "justification": "New contract."},
+        headers=headers["adviser"],
+    )
     assert accepted.status_code == 201
 
 
 def test_a_decision_needs_a_score_first(api, headers, portfolio):
-    response = api.post(url(portfolio["good"], "/decisions"), json={"decision": "approve"},
-                        headers=headers["adviser"])
+    response = api.post(
+        url(portfolio["good"], "/decisions"),
+        json={"decision": "approve"},
+        headers=headers["adviser"],
+    )
     assert response.status_code == 409
     assert response.get_json()["error"]["code"] == "not_scored"
 
 
-@pytest.mark.parametrize("body", [{"decision": "maybe"}, {}, {"decision": "refer", "x": 1},
-                                  {"decision": "refer", "justification": "x" * 2_001}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"decision": "maybe"},
+        {},
+        {"decision": "refer", "x": 1},
+        {"decision": "refer", "justification": "x" * 2_001},
+    ],
+)
 def test_bad_decisions_get_a_422(api, headers, portfolio, body):
-    response = api.post(url(portfolio["good"], "/decisions"), json=body,
-                        headers=headers["adviser"])
+    response = api.post(url(portfolio["good"], "/decisions"), json=body, headers=headers["adviser"])
     assert response.status_code == 422
 
 
 def test_supervisors_read_but_do_not_decide(api, headers, portfolio):
-    response = api.post(url(portfolio["good"], "/decisions"), json={"decision": "refer"},
-                        headers=headers["supervisor"])
+    response = api.post(
+        url(portfolio["good"], "/decisions"),
+        json={"decision": "refer"},
+        headers=headers["supervisor"],
+    )
     assert response.status_code == 403
 
 

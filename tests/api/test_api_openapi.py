@@ -35,12 +35,22 @@ def test_the_document_is_openapi_3_with_every_route(api):
     document = api.get("/api/v1/openapi.json").get_json()
     assert document["openapi"].startswith("3.0")
     paths = document["paths"]
-    for path in ("/api/v1/auth/login", "/api/v1/score", "/api/v1/score/batch",
-                 "/api/v1/clients", "/api/v1/clients/{client_id}/decisions", "/api/v1/models"):
+    for path in (
+        "/api/v1/auth/login",
+        "/api/v1/score",
+        "/api/v1/score/batch",
+        "/api/v1/clients",
+        "/api/v1/clients/{client_id}/decisions",
+        "/api/v1/models",
+    ):
         assert path in paths
     score = document["components"]["schemas"]["ClientFeatures"]
-    assert score["properties"]["age"] == {**score["properties"]["age"], "type": "integer",
-                                          "minimum": 18, "maximum": 100}
+    assert score["properties"]["age"] == {
+        **score["properties"]["age"],
+        "type": "integer",
+        "minimum": 18,
+        "maximum": 100,
+    }
     assert score["additionalProperties"] is False
     assert paths["/api/v1/score"]["post"]["security"] == [{"bearerAuth": []}]
     assert paths["/api/v1/auth/login"]["post"]["security"] == []
@@ -67,9 +77,15 @@ def test_the_docs_show_curl_examples(api):
 def served(tmp_path_factory, sqlite_template, model_registry):
     path = tmp_path_factory.mktemp("schemathesis") / "api.db"
     shutil.copy(sqlite_template, path)
-    application = create_app({"APP_ENV": "testing", "DATABASE_URL": f"sqlite:///{path}",
-                              "MODEL_REGISTRY_DIR": str(model_registry),
-                              "RATELIMIT_ENABLED": False, **SECRETS})
+    application = create_app(
+        {
+            "APP_ENV": "testing",
+            "DATABASE_URL": f"sqlite:///{path}",
+            "MODEL_REGISTRY_DIR": str(model_registry),
+            "RATELIMIT_ENABLED": False,
+            **SECRETS,
+        }
+    )
     with application.app_context():
         user = create_user("adviser@bank.example", "adviser", "Correct-Horse-42")
     yield application, user
@@ -82,8 +98,12 @@ def api_schema(served):
 
 
 OPERATIONS = [(r.method, API_PREFIX + PATH_PARAMETER.sub(r"{\2}", r.rule)) for r in routes()]
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 
 
 @pytest.mark.slow
@@ -93,8 +113,9 @@ def test_the_api_honours_its_contract(api_schema, served, method, path):
     operation = api_schema[path][method]
 
     @given(case=operation.as_strategy())
-    @settings(max_examples=25, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
     def honoured(case):
         with application.app_context():
             headers = bearer(user)  # a fresh token: /auth/logout may revoke the last one

@@ -29,8 +29,13 @@ def test_score_answers_the_documented_shape(api, headers):
     response = score(api, headers, GOOD)
     assert response.status_code == 200
     body = response.get_json()
-    assert set(body) == {"probability_of_default", "recommendation", "threshold",
-                         "model_version", "explanation"}
+    assert set(body) == {
+        "probability_of_default",
+        "recommendation",
+        "threshold",
+        "model_version",
+        "explanation",
+    }
     assert 0 < body["probability_of_default"] < 1
     assert body["recommendation"] in ("favourable", "review", "unfavourable")
     contributions = body["explanation"]["contributions"]
@@ -54,20 +59,23 @@ def test_reasons_are_the_risk_raising_features_strongest_first(api, headers):
     assert 1 <= len(reasons) <= 4
     assert all(impacts[r["feature"]] > 0 for r in reasons)
     assert [impacts[r["feature"]] for r in reasons] == sorted(
-        (impacts[r["feature"]] for r in reasons), reverse=True)
+        (impacts[r["feature"]] for r in reasons), reverse=True
+    )
 
 
 def test_reasons_speak_french_by_default_and_english_on_request(api, headers):
     body = {**RISKY, "incidents": 3}
     french = score(api, headers, body).get_json()["explanation"]["reasons"]
-    english = api.post(SCORE, json=body, headers={**headers["adviser"],
-                                                  "Accept-Language": "en-GB,en;q=0.8"})
+    english = api.post(
+        SCORE, json=body, headers={**headers["adviser"], "Accept-Language": "en-GB,en;q=0.8"}
+    )
     english = english.get_json()["explanation"]["reasons"]
     by_feature = {r["feature"]: r["text"] for r in french}
     assert by_feature["incidents"].startswith("3 incidents de paiement sur les 24 derniers mois")
     assert "21\u202f000 €" in by_feature.get("income", "21\u202f000 €")
     assert {r["feature"]: r["text"] for r in english}["incidents"].startswith(
-        "3 payment incidents over the last 24 months")
+        "3 payment incidents over the last 24 months"
+    )
 
 
 def test_explain_false_skips_the_explanation(api, headers):
@@ -76,12 +84,15 @@ def test_explain_false_skips_the_explanation(api, headers):
     assert response.get_json()["explanation"] is None
 
 
-@pytest.mark.parametrize("values", [
-    RISKY,
-    {**RISKY, "incidents": 1},
-    {"age": 55, "income": 30_000.0, "seniority": 20.0, "incidents": 0, "credit_score": 480},
-    {"age": 25, "income": 15_000.0, "seniority": 2.0, "incidents": 4, "credit_score": 700},
-])
+@pytest.mark.parametrize(
+    "values",
+    [
+        RISKY,
+        {**RISKY, "incidents": 1},
+        {"age": 55, "income": 30_000.0, "seniority": 20.0, "incidents": 0, "credit_score": 480},
+        {"age": 25, "income": 15_000.0, "seniority": 2.0, "incidents": 4, "credit_score": 700},
+    ],
+)
 def test_the_counterfactual_really_changes_the_recommendation(api, headers, values):
     body = score(api, headers, values).get_json()
     counterfactual = body["explanation"]["counterfactual"]
@@ -107,8 +118,12 @@ def test_some_counterfactual_is_found_for_a_borderline_client(api, headers):
 def test_key_order_never_matters(api, headers):
     forward = json.dumps(RISKY)
     backward = json.dumps(dict(reversed(list(RISKY.items()))))
-    answers = [api.post(SCORE, data=body, content_type="application/json",
-                        headers=headers["adviser"]).get_json() for body in (forward, backward)]
+    answers = [
+        api.post(
+            SCORE, data=body, content_type="application/json", headers=headers["adviser"]
+        ).get_json()
+        for body in (forward, backward)
+    ]
     assert answers[0] == answers[1]
 
 
@@ -141,22 +156,27 @@ def test_bad_bodies_get_a_422_naming_the_field(api, headers, body, field):
     assert error["code"] == "validation_error" and field in error["fields"]
 
 
-@pytest.mark.parametrize(("literal", "field"), [("NaN", "income"), ("Infinity", "income"),
-                                                ("-Infinity", "seniority")])
+@pytest.mark.parametrize(
+    ("literal", "field"), [("NaN", "income"), ("Infinity", "income"), ("-Infinity", "seniority")]
+)
 def test_nan_and_infinity_are_refused(api, headers, literal, field):
     text = json.dumps({**GOOD, field: 1.0}).replace("1.0", literal)
-    response = api.post(SCORE, data=text, content_type="application/json",
-                        headers=headers["adviser"])
+    response = api.post(
+        SCORE, data=text, content_type="application/json", headers=headers["adviser"]
+    )
     assert response.status_code == 422
     assert response.get_json()["error"]["fields"][field] == "must be a finite number"
 
 
-@pytest.mark.parametrize(("data", "content_type", "status"), [
-    ("{not json", "application/json", 400),
-    ("", "application/json", 400),
-    (json.dumps(GOOD), "text/plain", 415),
-    ("age=42", "application/x-www-form-urlencoded", 415),
-])
+@pytest.mark.parametrize(
+    ("data", "content_type", "status"),
+    [
+        ("{not json", "application/json", 400),
+        ("", "application/json", 400),
+        (json.dumps(GOOD), "text/plain", 415),
+        ("age=42", "application/x-www-form-urlencoded", 415),
+    ],
+)
 def test_unreadable_bodies_are_4xx_json(api, headers, data, content_type, status):
     response = api.post(SCORE, data=data, content_type=content_type, headers=headers["adviser"])
     assert response.status_code == status
@@ -165,14 +185,17 @@ def test_unreadable_bodies_are_4xx_json(api, headers, data, content_type, status
 
 def test_a_body_over_the_cap_is_a_json_413(api, headers):
     huge = json.dumps({"clients": [GOOD] * 20_000})
-    response = api.post(BATCH, data=huge, content_type="application/json",
-                        headers=headers["adviser"])
+    response = api.post(
+        BATCH, data=huge, content_type="application/json", headers=headers["adviser"]
+    )
     assert response.status_code == 413
     assert response.get_json()["error"]["status"] == 413
 
 
-@pytest.mark.parametrize(("method", "path", "status"), [
-    ("get", SCORE, 405), ("post", "/api/v1/nowhere", 404), ("delete", BATCH, 405)])
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [("get", SCORE, 405), ("post", "/api/v1/nowhere", 404), ("delete", BATCH, 405)],
+)
 def test_routing_errors_are_json(api, headers, method, path, status):
     response = getattr(api, method)(path, headers=headers["adviser"])
     assert response.status_code == status and response.is_json
@@ -198,9 +221,15 @@ def test_batch_scores_in_order_and_isolates_invalid_items(api, headers):
     assert response.status_code == 200
     results = response.get_json()["results"]
     assert len(results) == 4
-    assert results[1] == {"index": 1, "error": {"status": 422, "code": "validation_error",
-                                                "message": "The request is invalid.",
-                                                "fields": {"age": "must be an integer"}}}
+    assert results[1] == {
+        "index": 1,
+        "error": {
+            "status": 422,
+            "code": "validation_error",
+            "message": "The request is invalid.",
+            "fields": {"age": "must be an integer"},
+        },
+    }
     assert results[3]["error"]["fields"] == {"seniority": "must be at most age - 14"}
     single = score(api, headers, RISKY).get_json()
     assert results[2]["probability_of_default"] == single["probability_of_default"]
@@ -215,9 +244,16 @@ def test_a_full_batch_of_1000_is_accepted(api, headers):
     assert len(response.get_json()["results"]) == 1_000
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({"clients": [GOOD] * 1_001}, "clients"), ({"clients": []}, "clients"),
-    ({"clients": GOOD}, "clients"), ({}, "clients"), ({"clients": [GOOD], "x": 1}, "x")])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"clients": [GOOD] * 1_001}, "clients"),
+        ({"clients": []}, "clients"),
+        ({"clients": GOOD}, "clients"),
+        ({}, "clients"),
+        ({"clients": [GOOD], "x": 1}, "x"),
+    ],
+)
 def test_bad_batches_get_a_422(api, headers, body, field):
     response = api.post(BATCH, json=body, headers=headers["adviser"])
     assert response.status_code == 422
@@ -229,7 +265,8 @@ def test_without_a_model_scoring_is_a_json_503(make_app, registry_dir, users):
     with application.app_context():
         from api_helpers import bearer
 
-        response = application.test_client().post(SCORE, json=GOOD,
-                                                  headers=bearer(users["adviser"]))
+        response = application.test_client().post(
+            SCORE, json=GOOD, headers=bearer(users["adviser"])
+        )
     assert response.status_code == 503
     assert response.get_json()["error"]["code"] == "model_unavailable"

@@ -143,25 +143,46 @@ def test_admin_audit_filters(acting, people, book):
 
 
 def _candidate(label, auc, simplicity, violations=()):
-    return {"label": label, "cv": {"auc": auc}, "simplicity": simplicity,
-            "eligible": not violations, "monotone_violations": list(violations)}
+    return {
+        "label": label,
+        "cv": {"auc": auc},
+        "simplicity": simplicity,
+        "eligible": not violations,
+        "monotone_violations": list(violations),
+    }
 
 
 @pytest.mark.parametrize(
     ("candidates", "champion", "lang", "expected"),
     [
-        ({"logistic": _candidate("Logistic", 0.840, 1),
-          "gam": _candidate("GAM", 0.850, 2, ["income"]),
-          "catboost": _candidate("CatBoost", 0.849, 3)}, "catboost", "fr",
-         ["GAM (AUC en validation croisée 0,8500)", "revenu net annuel",
-          "CatBoost a la meilleure AUC en validation croisée (0,8490)"]),
-        ({"logistic": _candidate("Logistic", 0.846, 1),
-          "catboost": _candidate("CatBoost", 0.849, 3)}, "logistic", "en",
-         ["Logistic (AUC 0.8460) is within 0.005 AUC of CatBoost (0.8490)"]),
+        (
+            {
+                "logistic": _candidate("Logistic", 0.840, 1),
+                "gam": _candidate("GAM", 0.850, 2, ["income"]),
+                "catboost": _candidate("CatBoost", 0.849, 3),
+            },
+            "catboost",
+            "fr",
+            [
+                "GAM (AUC en validation croisée 0,8500)",
+                "revenu net annuel",
+                "CatBoost a la meilleure AUC en validation croisée (0,8490)",
+            ],
+        ),
+        (
+            {
+                "logistic": _candidate("Logistic", 0.846, 1),
+                "catboost": _candidate("CatBoost", 0.849, 3),
+            },
+            "logistic",
+            "en",
+            ["Logistic (AUC 0.8460) is within 0.005 AUC of CatBoost (0.8490)"],
+        ),
     ],
 )
-def test_the_choice_of_model_is_explained_in_the_readers_language(candidates, champion, lang,
-                                                                  expected):
+def test_the_choice_of_model_is_explained_in_the_readers_language(
+    candidates, champion, lang, expected
+):
     from app.layouts.model import choice_sentence
 
     meta = {"candidates": candidates, "algorithm": champion, "choice": {"margin": 0.005}}

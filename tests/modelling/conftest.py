@@ -35,8 +35,22 @@ def cli_run(tmp_path_factory):
     messy_frame().to_csv(csv, index=False)
     registry = folder / "registry"
     proc = subprocess.run(
-        [sys.executable, "-m", "modelling", "train", "--data", str(csv), "--quick",
-         "--registry", str(registry), "--seed", "3"],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "modelling",
+            "train",
+            "--data",
+            str(csv),
+            "--quick",
+            "--registry",
+            str(registry),
+            "--seed",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     return proc, Registry(registry)

@@ -16,21 +16,31 @@ def _result(name, auc, violations=()):
 
 
 def test_best_auc_wins_outside_the_margin():
-    champion, sentence = choose([_result("baseline", 0.5), _result("logistic", 0.80),
-                                 _result("catboost", 0.82)], margin=0.005)
+    champion, sentence = choose(
+        [_result("baseline", 0.5), _result("logistic", 0.80), _result("catboost", 0.82)],
+        margin=0.005,
+    )
     assert champion.candidate.name == "catboost" and "best CV AUC" in sentence
 
 
 def test_simpler_wins_within_the_margin():
-    champion, sentence = choose([_result("baseline", 0.5), _result("logistic", 0.818),
-                                 _result("catboost", 0.82)], margin=0.005)
+    champion, sentence = choose(
+        [_result("baseline", 0.5), _result("logistic", 0.818), _result("catboost", 0.82)],
+        margin=0.005,
+    )
     assert champion.candidate.name == "logistic"
     assert "within the margin of 0.005" in sentence and "simpler" in sentence
 
 
 def test_non_monotone_candidate_is_not_eligible_and_said_so():
-    champion, sentence = choose([_result("baseline", 0.5), _result("logistic", 0.80),
-                                 _result("spline_logistic", 0.819, ["income"]),
-                                 _result("catboost", 0.82)], margin=0.005)
+    champion, sentence = choose(
+        [
+            _result("baseline", 0.5),
+            _result("logistic", 0.80),
+            _result("spline_logistic", 0.819, ["income"]),
+            _result("catboost", 0.82),
+        ],
+        margin=0.005,
+    )
     assert champion.candidate.name == "catboost"
     assert "breaks the risk direction of income" in sentence

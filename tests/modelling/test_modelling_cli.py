@@ -25,8 +25,10 @@ def test_train_on_messy_csv(cli_run):
     assert meta["data"]["rows_used"] == 3000 - sum(EXPECTED_EXCLUSIONS.values())
     assert all(meta["data"]["missing_cells"][c] > 0 for c in ("income", "seniority"))
     assert meta["true_pd"] is None
-    assert "within the margin" in meta["choice"]["sentence"] or "best CV AUC" in meta[
-        "choice"]["sentence"]
+    assert (
+        "within the margin" in meta["choice"]["sentence"]
+        or "best CV AUC" in meta["choice"]["sentence"]
+    )
     html = (registry.path / meta["version"] / "report.html").read_text()
     assert "age must be between 18 and 100" in html
     assert "Rows used 2984, excluded 16" in proc.stdout
@@ -85,9 +87,21 @@ def test_unusable_file(tmp_path, capsys, case, message):
 def test_unusable_file_subprocess_exit_code(tmp_path):
     path = _write(tmp_path / "x.csv", messy_frame(50))
     proc = subprocess.run(
-        [sys.executable, "-m", "modelling", "train", "--quick", "--data", str(path),
-         "--registry", str(tmp_path / "registry")],
-        capture_output=True, text=True, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "modelling",
+            "train",
+            "--quick",
+            "--data",
+            str(path),
+            "--registry",
+            str(tmp_path / "registry"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert proc.returncode == 2
     assert proc.stderr.strip().startswith("error:") and "Traceback" not in proc.stderr

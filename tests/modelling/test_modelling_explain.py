@@ -41,8 +41,9 @@ def fitted(frame):
 @pytest.mark.parametrize("rows", [slice(0, 1), slice(36, 38), slice(0, 500)])
 def test_explanation_adds_up_and_matches_the_model(fitted, frame, name, rows):
     X = frame[0].iloc[rows]
-    served = ServedModel("test", build_scorer(name, fitted[name]),
-                         {"threshold": 0.1, "algorithm": name})
+    served = ServedModel(
+        "test", build_scorer(name, fitted[name]), {"threshold": 0.1, "algorithm": name}
+    )
     explained = served.explain(X)
     assert explained.contributions.shape == (len(X), len(FEATURE_NAMES))
     total = explained.base_value + explained.contributions.sum(axis=1)
@@ -58,8 +59,9 @@ def test_baseline_and_linear_contributions(fitted, frame):
     assert not base.explain_raw(X)[1].any()
     pipe = fitted["logistic"]
     z = pipe[:-1].transform(X)
-    np.testing.assert_allclose(build_scorer("logistic", pipe).explain_raw(X)[1],
-                               z * pipe[-1].coef_[0], atol=1e-12)
+    np.testing.assert_allclose(
+        build_scorer("logistic", pipe).explain_raw(X)[1], z * pipe[-1].coef_[0], atol=1e-12
+    )
 
 
 def _brute_force_tree(values, weights, feats, n_features):
@@ -73,11 +75,24 @@ def _brute_force_tree(values, weights, feats, n_features):
             bit_x = (leaf_of_x >> level) & 1
             if feats[level] in subset:
                 return walk(level - 1, prefix | (bit_x << level), weight)
-            cover = [weights[[leaf for leaf in range(len(values)) if
-                              (leaf >> level) == ((prefix >> level) | b)]].sum() for b in (0, 1)]
+            cover = [
+                weights[
+                    [
+                        leaf
+                        for leaf in range(len(values))
+                        if (leaf >> level) == ((prefix >> level) | b)
+                    ]
+                ].sum()
+                for b in (0, 1)
+            ]
             total = sum(cover)
-            return sum(walk(level - 1, prefix | (b << level),
-                            weight * (cover[b] / total if total else 0.5)) for b in (0, 1))
+            return sum(
+                walk(
+                    level - 1, prefix | (b << level), weight * (cover[b] / total if total else 0.5)
+                )
+                for b in (0, 1)
+            )
+
         return walk(depth - 1, 0, 1.0)
 
     table = np.zeros((len(values), n_features))
@@ -86,8 +101,11 @@ def _brute_force_tree(values, weights, feats, n_features):
         for i in players:
             others = [j for j in players if j != i]
             for size in range(n_features):
-                w = math.factorial(size) * math.factorial(n_features - size - 1) / math.factorial(
-                    n_features)
+                w = (
+                    math.factorial(size)
+                    * math.factorial(n_features - size - 1)
+                    / math.factorial(n_features)
+                )
                 for s in itertools.combinations(others, size):
                     table[leaf, i] += w * (v(set(s) | {i}, leaf) - v(set(s), leaf))
     return table
@@ -99,8 +117,7 @@ def test_tree_tables_equal_shapley_by_definition():
         values = rng.normal(size=1 << len(feats))
         weights = rng.integers(0, 50, size=1 << len(feats)).astype(float)
         table, expected = tree_table(values, weights, feats, 5)
-        np.testing.assert_allclose(table, _brute_force_tree(values, weights, feats, 5),
-                                   atol=1e-12)
+        np.testing.assert_allclose(table, _brute_force_tree(values, weights, feats, 5), atol=1e-12)
         if weights.sum():
             assert expected == pytest.approx(values @ weights / weights.sum())
 
@@ -118,16 +135,20 @@ def test_forest_is_close_to_catboost_native_shap_on_single_rows(fitted, frame):
     model = fitted["catboost"][-1]
     forest = from_catboost(model)
     X = frame[0].iloc[100:130]
-    native = np.vstack([model.get_feature_importance(Pool(X.iloc[[i]]), type="ShapValues")
-                        for i in range(len(X))])
+    native = np.vstack(
+        [model.get_feature_importance(Pool(X.iloc[[i]]), type="ShapValues") for i in range(len(X))]
+    )
     ours = forest.contributions(X.to_numpy())
     assert np.abs(native[:, :-1] - ours).mean() < 0.01
     assert np.abs(native[:, -1] - forest.base).max() < 0.01
 
 
 def test_explanation_is_independent_of_the_batch(fitted, frame):
-    served = ServedModel("t", build_scorer("catboost", fitted["catboost"]),
-                         {"threshold": 0.1, "algorithm": "catboost"})
+    served = ServedModel(
+        "t",
+        build_scorer("catboost", fitted["catboost"]),
+        {"threshold": 0.1, "algorithm": "catboost"},
+    )
     X = frame[0].iloc[:300]
     batch = served.explain(X).contributions
     single = np.vstack([served.explain(X.iloc[[i]]).contributions for i in range(0, 300, 37)])
@@ -135,8 +156,11 @@ def test_explanation_is_independent_of_the_batch(fitted, frame):
 
 
 def test_input_validation(fitted):
-    served = ServedModel("t", build_scorer("logistic", fitted["logistic"]),
-                         {"threshold": 0.1, "algorithm": "logistic"})
+    served = ServedModel(
+        "t",
+        build_scorer("logistic", fitted["logistic"]),
+        {"threshold": 0.1, "algorithm": "logistic"},
+    )
     assert served.predict_proba(np.array([40, 30000, 5, 0, 700])).shape == (1,)
     with pytest.raises(ValueError, match="credit_score"):
         served.explain(pd.DataFrame({"age": [40]}).assign(income=1, seniority=1, incidents=0))

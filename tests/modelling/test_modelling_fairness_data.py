@@ -11,8 +11,19 @@ from modelling.fairness import age_band, fairness_table
 
 def test_age_bands_edges():
     bands = age_band(np.array([18, 25, 26, 35, 36, 50, 51, 65, 66, 99, np.nan]))
-    assert list(bands) == ["18-25", "18-25", "26-35", "26-35", "36-50", "36-50", "51-65",
-                           "51-65", "66+", "66+", "missing"]
+    assert list(bands) == [
+        "18-25",
+        "18-25",
+        "26-35",
+        "26-35",
+        "36-50",
+        "36-50",
+        "51-65",
+        "51-65",
+        "66+",
+        "66+",
+        "missing",
+    ]
 
 
 def test_fairness_table_rates_flags_and_suppression():
@@ -41,16 +52,21 @@ def _csv(tmp_path, lines, sep=","):
 
 
 def test_rules_are_counted_once_per_row(tmp_path):
-    data = load_csv(_csv(tmp_path, [
-        "17,-5,abc,0,700,1",  # first broken rule: age
-        "40,,5,0.5,700,0",  # incidents not an integer (empty income is fine)
-        "40,30000,30,0,700,1",  # seniority > age - 14
-        "40,30000,5,0,900,0",  # score out of range
-        "40,30000,5,0,700,",  # target empty
-        "40,30000,5,0,700,yes",  # target not 0/1
-        ",,,,,1",  # nothing to score
-        "40,,,,700,1",  # kept: missing cells are imputed
-    ]))
+    data = load_csv(
+        _csv(
+            tmp_path,
+            [
+                "17,-5,abc,0,700,1",  # first broken rule: age
+                "40,,5,0.5,700,0",  # incidents not an integer (empty income is fine)
+                "40,30000,30,0,700,1",  # seniority > age - 14
+                "40,30000,5,0,900,0",  # score out of range
+                "40,30000,5,0,700,",  # target empty
+                "40,30000,5,0,700,yes",  # target not 0/1
+                ",,,,,1",  # nothing to score
+                "40,,,,700,1",  # kept: missing cells are imputed
+            ],
+        )
+    )
     assert data.excluded == {
         "age must be between 18 and 100": 1,
         "incidents must be an integer": 1,
@@ -71,7 +87,9 @@ def test_semicolon_and_decimal_comma(tmp_path):
 
 def test_too_few_of_a_class(tmp_path):
     path = tmp_path / "few.csv"
-    path.write_text("age,income,seniority,incidents,credit_score,default\n"
-                    + "".join(f"40,30000,5,0,700,{int(i < 3)}\n" for i in range(150)))
+    path.write_text(
+        "age,income,seniority,incidents,credit_score,default\n"
+        + "".join(f"40,30000,5,0,700,{int(i < 3)}\n" for i in range(150))
+    )
     with pytest.raises(DataError, match="at least 10 rows of each class"):
         load_csv(path)

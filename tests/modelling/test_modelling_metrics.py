@@ -78,8 +78,11 @@ def test_best_threshold_can_refuse_nobody():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 1), st.integers(0, 20)), min_size=2, max_size=40),
-       st.floats(0.1, 20), st.floats(0.1, 20))
+@given(
+    st.lists(st.tuples(st.integers(0, 1), st.integers(0, 20)), min_size=2, max_size=40),
+    st.floats(0.1, 20),
+    st.floats(0.1, 20),
+)
 def test_best_threshold_matches_brute_force(rows, fn, fp):
     y = np.array([r[0] for r in rows])
     p = np.array([r[1] for r in rows]) / 20

@@ -28,9 +28,21 @@ def test_metadata_content(served_catboost):
     meta = served_catboost.metadata
     assert [f["name"] for f in meta["feature_schema"]] == list(FEATURE_NAMES)
     assert {f["name"]: f["monotone"] for f in meta["feature_schema"]} == {
-        n: BY_NAME[n].monotone for n in FEATURE_NAMES}
-    for key in ("threshold", "costs", "candidates", "data", "libraries", "training", "artefact",
-                "cost_curve", "shap_importance", "fairness", "true_pd"):
+        n: BY_NAME[n].monotone for n in FEATURE_NAMES
+    }
+    for key in (
+        "threshold",
+        "costs",
+        "candidates",
+        "data",
+        "libraries",
+        "training",
+        "artefact",
+        "cost_curve",
+        "shap_importance",
+        "fairness",
+        "true_pd",
+    ):
         assert key in meta
     assert meta["artefact"]["file"] == "model.cbm"
     assert len(meta["data"]["fingerprint_sha256"]) == 64
@@ -82,20 +94,23 @@ def test_load_errors(tmp_path, catboost_registry):
 
 
 def test_metadata_json_is_strict(catboost_registry):
-    text = (catboost_registry.path / catboost_registry.active_version() / "metadata.json")
+    text = catboost_registry.path / catboost_registry.active_version() / "metadata.json"
     json.loads(text.read_text(), parse_constant=lambda c: pytest.fail(f"non-JSON {c}"))
 
 
 @st.composite
 def clients(draw):
     age = draw(st.integers(18, 100))
-    return np.array([
-        age,
-        draw(st.floats(0, 300_000)),
-        draw(st.floats(0, age - MIN_WORKING_AGE)),
-        draw(st.integers(0, 30)),
-        draw(st.integers(300, 850)),
-    ], dtype=float)
+    return np.array(
+        [
+            age,
+            draw(st.floats(0, 300_000)),
+            draw(st.floats(0, age - MIN_WORKING_AGE)),
+            draw(st.integers(0, 30)),
+            draw(st.integers(300, 850)),
+        ],
+        dtype=float,
+    )
 
 
 @pytest.mark.parametrize("feature", ["income", "seniority", "incidents", "credit_score"])

@@ -17,16 +17,28 @@ MAX_PER_PAGE = 200
 def _feature_field(feature) -> tuple[Any, Any]:
     kind = int if feature.kind is int else float
     return (
-        Annotated[kind, Field(ge=feature.minimum, le=feature.maximum, strict=True,
-                              description=f"{feature.description} ({feature.unit_en})",
-                              examples=[_example(feature)])],
+        Annotated[
+            kind,
+            Field(
+                ge=feature.minimum,
+                le=feature.maximum,
+                strict=True,
+                description=f"{feature.description} ({feature.unit_en})",
+                examples=[_example(feature)],
+            ),
+        ],
         ...,
     )
 
 
 def _example(feature) -> int | float:
-    examples = {"age": 42, "income": 38_000.0, "seniority": 6.5, "incidents": 1,
-                "credit_score": 640}
+    examples = {
+        "age": 42,
+        "income": 38_000.0,
+        "seniority": 6.5,
+        "incidents": 1,
+        "credit_score": 640,
+    }
     return examples.get(feature.name, feature.minimum)
 
 
@@ -34,8 +46,9 @@ class _Consistent(BaseModel):
     @model_validator(mode="after")
     def _consistent(self):
         for name, rule in check_consistency(self.model_dump()).items():
-            raise PydanticCustomError("consistency", "{field} {rule}", {"field": name,
-                                                                        "rule": rule})
+            raise PydanticCustomError(
+                "consistency", "{field} {rule}", {"field": name, "rule": rule}
+            )
         return self
 
 
@@ -75,9 +88,11 @@ class BatchRequest(BaseModel):
     """Up to 1,000 clients; each item is validated on its own (an invalid one fails alone)."""
 
     model_config = STRICT
-    clients: list[dict[str, Any]] = Field(min_length=1, max_length=MAX_BATCH,
-                                          json_schema_extra={"items": {
-                                              "$ref": "#/components/schemas/ClientFeatures"}})
+    clients: list[dict[str, Any]] = Field(
+        min_length=1,
+        max_length=MAX_BATCH,
+        json_schema_extra={"items": {"$ref": "#/components/schemas/ClientFeatures"}},
+    )
 
 
 class LoginRequest(BaseModel):
@@ -89,8 +104,11 @@ class LoginRequest(BaseModel):
 class DecisionRequest(BaseModel):
     model_config = STRICT
     decision: Literal["approve", "decline", "refer"]
-    justification: str | None = Field(default=None, max_length=2_000, description=(
-        "Required when the decision goes against the recommendation."))
+    justification: str | None = Field(
+        default=None,
+        max_length=2_000,
+        description=("Required when the decision goes against the recommendation."),
+    )
 
 
 class ScoreQuery(BaseModel):
@@ -110,17 +128,23 @@ def _range_fields() -> dict[str, Any]:
 
 SortKey = Literal[
     *(name for f in FEATURES for name in (f.name, "-" + f.name)),
-    "data_updated_at", "-data_updated_at", "probability", "-probability", "id",
+    "data_updated_at",
+    "-data_updated_at",
+    "probability",
+    "-probability",
+    "id",
 ]
 
 
 class _PageBase(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     risk: Literal["low", "medium", "high"] | None = Field(
-        default=None, description="Risk band of the latest score (never-scored clients excluded).")
+        default=None, description="Risk band of the latest score (never-scored clients excluded)."
+    )
     stale: bool = Field(default=False, description="true: only clients with stale data.")
     review_requested: bool = Field(
-        default=False, description="true: only clients awaiting a human review (GDPR Art. 22).")
+        default=False, description="true: only clients awaiting a human review (GDPR Art. 22)."
+    )
     sort: SortKey = Field(default="id", description="A field, '-' first for descending.")
     page: int = Field(default=1, ge=1, le=1_000_000)
     per_page: int = Field(default=50, ge=1, le=MAX_PER_PAGE)

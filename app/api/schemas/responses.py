@@ -72,7 +72,8 @@ class Explanation(BaseModel):
 
 class ScoreResponse(BaseModel):
     probability_of_default: float | None = Field(
-        ge=0, le=1, description="null while the model is switched off (manual_review).")
+        ge=0, le=1, description="null while the model is switched off (manual_review)."
+    )
     recommendation: Advice
     threshold: float | None
     model_version: str | None
@@ -103,7 +104,8 @@ class ClientItem(BaseModel):
     scored_at: str | None
     risk_band: Literal["low", "medium", "high"] | None
     review_requested_at: str | None = Field(
-        description="The client asked for human re-examination; cleared by the next decision.")
+        description="The client asked for human re-examination; cleared by the next decision."
+    )
 
 
 class ClientPage(BaseModel):
