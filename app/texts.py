@@ -267,6 +267,7 @@ FR: dict[str, str] = {
     "review_requested": "Le client a demandé un réexamen humain le {date} : votre prochaine "
     "décision y répond et vous en êtes le réexaminateur.",
     "review_record": "Enregistrer une demande de réexamen du client",
+    "review_pending_mark": "réexamen demandé",
     "retention_tokens": "Jetons révoqués",
     "until_expiry": "Jusqu'à leur expiration",
     # service state
@@ -511,6 +512,7 @@ EN: dict[str, str] = {
     "review_requested": "The client asked for human review on {date}: your next decision "
     "answers it and you are its reviewer.",
     "review_record": "Record the client's request for review",
+    "review_pending_mark": "review requested",
     "retention_tokens": "Revoked tokens",
     "until_expiry": "Until they expire",
     "db_unavailable_title": "Service temporarily unavailable",

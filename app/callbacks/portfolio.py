@@ -51,7 +51,12 @@ def table_rows(items: list[dict], lang: str) -> list[dict]:
     for item in items:
         rows.append(
             {
-                "link": f"[{item['id'][:8]}…](/clients/{item['id']})",
+                "link": f"[{item['id'][:8]}…](/clients/{item['id']})"
+                + (
+                    f" · **{t('review_pending_mark', lang)}**"
+                    if item["review_requested_at"]
+                    else ""
+                ),
                 "age": item["age"],
                 "income": format_value("income", item["income"], lang),
                 "seniority": format_number(item["seniority"], lang, 1),

@@ -9,7 +9,17 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, Numeric, String, Uuid
+from sqlalchemy import (
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Uuid,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
@@ -40,12 +50,18 @@ class Client(Base):
         Index("ix_clients_data_updated_at", "data_updated_at"),
         # The risk-band filter is a range on the latest probability, within a portfolio.
         Index("ix_clients_adviser_probability", "adviser_id", "probability"),
+        # Clients awaiting human review are few: a partial index finds them in any portfolio.
+        Index(
+            "ix_clients_review_requested",
+            "adviser_id",
+            "review_requested_at",
+            postgresql_where=text("review_requested_at IS NOT NULL"),
+            sqlite_where=text("review_requested_at IS NOT NULL"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    adviser_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid, ForeignKey("users.id", ondelete="RESTRICT")
-    )
+    adviser_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("users.id", ondelete="RESTRICT"))
     age: Mapped[int] = mapped_column(Integer)
     income: Mapped[float] = mapped_column(Numeric(12, 2, asdecimal=False))
     seniority: Mapped[float] = mapped_column(Numeric(5, 2, asdecimal=False))

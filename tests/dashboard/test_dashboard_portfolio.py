@@ -131,3 +131,15 @@ def test_search_by_uuid_or_customer_reference(acting, people, dash_app):
         assert open_client(1, None, " CUST-000123 ") == (f"/clients/{ref_client.id}", "")
         href, message = open_client(1, None, str(foreign.id))
     assert href is no_update and message == t("search_not_found", "fr")
+
+
+def test_a_client_awaiting_human_review_is_marked_in_the_list(acting, people, book):
+    from app.services.rights import request_review
+
+    with acting(people["adviser"]):
+        request_review(book["stale"].id, people["adviser"])
+    rows, _, _ = page(acting, people["adviser"], sort_by=[{"column_id": "age", "direction": "asc"}])
+    marked = {row["link"].split("]")[0][1:]: "réexamen demandé" in row["link"] for row in rows}
+    assert marked == {str(book["stale"].id)[:8] + "…": True, str(book["fresh"].id)[:8] + "…": False}
+    rows, _, _ = page(acting, people["adviser"], lang="en", stale=True)
+    assert "review requested" in rows[0]["link"]
