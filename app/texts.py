@@ -28,6 +28,7 @@ FR: dict[str, str] = {
     "role_admin": "Administrateur",
     "decision_aid": "Aide à la décision : le modèle conseille, le conseiller décide.",
     "not_found": "Page introuvable.",
+    "client_not_found": "Ce client n'existe pas ou n'est pas dans votre portefeuille.",
     "forbidden": "Cette page est réservée aux administrateurs.",
     "no_model": "Aucun modèle n'est en service : le score est indisponible.",
     # shared words
@@ -296,6 +297,7 @@ EN: dict[str, str] = {
     "role_admin": "Administrator",
     "decision_aid": "Decision aid: the model advises, the adviser decides.",
     "not_found": "Page not found.",
+    "client_not_found": "This client does not exist or is not in your portfolio.",
     "forbidden": "This page is for administrators.",
     "no_model": "No model is in service: scoring is unavailable.",
     "threshold": "Threshold",

@@ -83,3 +83,12 @@ def text_of(component) -> str:
     if isinstance(component, (list, tuple)):
         return " ".join(text_of(c) for c in component)
     return text_of(getattr(component, "children", None))
+
+
+def log_in_browser(page, base: str, email: str = "adviser@bank.example") -> None:
+    """Log in through the real form of a live dashboard (browser tests)."""
+    page.goto(f"{base}/login")
+    page.fill("#login-email", email)
+    page.fill("#login-password", PASSWORD)
+    page.click("#login-submit")
+    page.wait_for_selector("#page-content > *")

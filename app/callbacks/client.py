@@ -13,7 +13,7 @@ from app.i18n import format_number, format_with_unit
 from app.layouts.common import contribution_list, date_text, percent, recommendation_badge
 from app.layouts.figures import contribution_bars, distribution, gauge
 from app.services import cohorts, decisions, portfolio, scoring
-from app.services.errors import ServiceError
+from app.services.errors import NotFound, ServiceError
 from app.services.policy import policy_for
 from app.texts import t
 from app.web.session import session_actor, session_language
@@ -153,7 +153,8 @@ def load_client(client_id: str):
         comparison = cohorts.compare(cid, actor)
     except ServiceError as exc:
         empty = {"data": [], "layout": {"height": 10}}
-        error = dbc.Alert(exc.message, color="danger", id="client-not-found")
+        message = t("client_not_found", lang) if isinstance(exc, NotFound) else exc.message
+        error = dbc.Alert(message, color="danger", id="client-not-found")
         return (empty, None, None, None, None, empty, None, None, None, empty, error, None)
     if scored["probability_of_default"] is None:  # model switched off: the adviser decides
         return manual_review_outputs(summary, lang)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from dashboard_helpers import GOOD, PASSWORD, RISKY, add_client
+from dashboard_helpers import GOOD, PASSWORD, RISKY, add_client, log_in_browser
 from werkzeug.serving import make_server
 
 from app import create_app
@@ -111,15 +111,7 @@ def page(context):
     return context.new_page()
 
 
-def log_in(page, base: str, email: str = "adviser@bank.example") -> None:
-    page.goto(f"{base}/login")
-    page.fill("#login-email", email)
-    page.fill("#login-password", PASSWORD)
-    page.click("#login-submit")
-    page.wait_for_selector("#page-content > *")
-
-
 @pytest.fixture
 def adviser_page(page, live):
-    log_in(page, live.url)
+    log_in_browser(page, live.url)
     return page

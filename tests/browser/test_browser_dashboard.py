@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import log_in
+from dashboard_helpers import log_in_browser
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -177,7 +177,9 @@ def test_adviser_cannot_open_another_advisers_client(adviser_page, live):
     page = adviser_page
     page.goto(f"{live.url}/clients/{live.foreign}")
     page.wait_for_selector("#client-not-found")
-    assert "77" not in page.inner_text("#page-content").replace("\u202f", "")
+    assert "pas dans votre portefeuille" in page.inner_text("#client-not-found")
+    shown = page.inner_text("#page-content").replace("\u202f", "").replace(live.foreign, "")
+    assert "77" not in shown  # the foreign client's features never reach the page
 
 
 DASH_ENDPOINTS = ("/_dash-layout", "/_dash-dependencies")
@@ -206,12 +208,12 @@ def test_anonymous_browser_gets_no_data(page, live):
 
 
 def test_admin_page_is_for_admins(page, live):
-    log_in(page, live.url, "admin@bank.example")
+    log_in_browser(page, live.url, "admin@bank.example")
     page.goto(f"{live.url}/admin")
     page.wait_for_selector("#admin-audit-table")
     assert "adviser@bank.example" in page.inner_text("#admin-users-table")
     page.context.clear_cookies()
-    log_in(page, live.url)
+    log_in_browser(page, live.url)
     page.goto(f"{live.url}/admin")
     page.wait_for_selector("#page-forbidden")
     assert page.query_selector("#admin-users-table") is None

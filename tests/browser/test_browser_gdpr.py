@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import log_in
+from dashboard_helpers import log_in_browser
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -32,7 +32,7 @@ def open_client(page, base: str, client_id: str) -> None:
 
 
 def test_the_client_page_exports_the_clients_json(page, live, csp_errors, tmp_path):
-    log_in(page, live.url)
+    log_in_browser(page, live.url)
     open_client(page, live.url, live.fresh)
     expect(page.locator("#decision-aid-banner")).to_contain_text("le conseiller décide")
     with page.expect_download() as info:
@@ -50,7 +50,7 @@ def test_the_client_page_exports_the_clients_json(page, live, csp_errors, tmp_pa
 
 
 def test_a_review_request_shows_on_the_client(page, live, csp_errors):
-    log_in(page, live.url)
+    log_in_browser(page, live.url)
     open_client(page, live.url, live.stale)
     page.click("#client-review-record")
     expect(page.locator("#client-review-open")).to_contain_text("réexamen humain")
@@ -61,7 +61,7 @@ def test_a_review_request_shows_on_the_client(page, live, csp_errors):
 
 
 def test_the_kill_switch_from_the_admin_page_to_the_adviser(page, live, csp_errors):
-    log_in(page, live.url, "admin@bank.example")
+    log_in_browser(page, live.url, "admin@bank.example")
     page.goto(f"{live.url}/admin")
     page.wait_for_selector("#admin-model-state[data-enabled='true']")
     try:
@@ -69,7 +69,7 @@ def test_the_kill_switch_from_the_admin_page_to_the_adviser(page, live, csp_erro
         page.wait_for_selector("#admin-model-state[data-enabled='false']")
         expect(page.locator("#model-off-alert")).to_be_visible()  # at once, on this page
         page.context.clear_cookies()
-        log_in(page, live.url)
+        log_in_browser(page, live.url)
         expect(page.locator("#model-off-alert")).to_be_visible()  # on the portfolio
         open_client(page, live.url, live.fresh)
         expect(page.locator("#client-recommendation-badge")).to_contain_text("Examen manuel")
@@ -94,7 +94,7 @@ def test_an_open_page_says_when_the_database_stops_answering(page, live, monkeyp
     """A callback answered 503 shows the notice; the next answered one hides it."""
     from sqlalchemy.exc import OperationalError
 
-    log_in(page, live.url)
+    log_in_browser(page, live.url)
     expect(page.locator("#outage-notice")).to_be_hidden()
 
     def unreachable():
