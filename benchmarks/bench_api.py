@@ -18,8 +18,6 @@ import http.client
 import json
 import os
 import random
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,15 +26,9 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+from localserver import BIN, ROOT, free_port, serve, stop
+
 PASSWORD = "Correct-Horse-2026"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def environment(workdir: Path, registry: Path, port: int) -> dict[str, str]:
@@ -97,20 +89,6 @@ def request(port, method, path, body=None, token=None, timeout=30.0):
         return response.status, response.read()
     finally:
         connection.close()
-
-
-def wait_until_up(port: int, server: subprocess.Popen, limit: float = 90.0) -> None:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("gunicorn exited during start-up")
-        try:
-            if request(port, "GET", "/api/v1/health", timeout=2)[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.25)
-    raise SystemExit("gunicorn did not answer within 90 s")
 
 
 def random_client(rng: random.Random) -> dict:
@@ -220,23 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         env = environment(workdir, registry, port)
         prepare(workdir, args.registry, env)
-        server = subprocess.Popen(
-            [
-                str(BIN / "gunicorn"),
-                "-c",
-                "gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "wsgi:app",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        server = serve(env, port, ready_path="/api/v1/health")
         try:
-            wait_until_up(port, server)
             status, payload = request(
                 port,
                 "POST",
@@ -252,11 +215,7 @@ def main(argv: list[str] | None = None) -> int:
                 "batch": batch(port, token),
             }
         finally:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop(server)
     report(figures, args.json)
     return 0
 

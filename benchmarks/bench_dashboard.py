@@ -24,45 +24,29 @@ import argparse
 import json
 import os
 import re
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 
+from localserver import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, serve, stop
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from app import create_app
+from app.database import current_database
+from app.models import Client, User
+from app.services.refresh import refresh_scores
+from app.services.seeding import seed_clients
+from app.services.users import create_user
+from db.migrate import upgrade
+from modelling.features import FEATURE_NAMES
 
-from app import create_app  # noqa: E402
-from app.database import current_database  # noqa: E402
-from app.models import Client, User  # noqa: E402
-from app.services.refresh import refresh_scores  # noqa: E402
-from app.services.seeding import seed_clients  # noqa: E402
-from app.services.users import create_user  # noqa: E402
-from db.migrate import upgrade  # noqa: E402
-from modelling.features import FEATURE_NAMES  # noqa: E402
-
-BIN = Path(sys.executable).parent
 PASSWORD = "Bench-Password-2026"
 ADVISERS = 20
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PG_ADMIN = os.environ.get(
     "TEST_POSTGRES_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
@@ -309,12 +293,6 @@ def measure_callbacks(url: str, registry: str, repeat: int) -> list[tuple[str, d
     return results
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def first_load(url: str, registry: str, loads: int = 5) -> list[float]:
     """Log in, then time fresh navigations to / until the first table rows are shown."""
     from playwright.sync_api import sync_playwright
@@ -329,29 +307,9 @@ def first_load(url: str, registry: str, loads: int = 5) -> list[float]:
         WEB_CONCURRENCY="2",
         **SECRETS,
     )
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "-c",
-            "gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "wsgi:app",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    server = serve(env, port)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                with urllib.request.urlopen(f"{base}/login", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.2)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             context = browser.new_context(viewport={"width": 1366, "height": 768})
@@ -376,8 +334,7 @@ def first_load(url: str, registry: str, loads: int = 5) -> list[float]:
             browser.close()
         return times
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        stop(server)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,35 +14,18 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(ROOT / "benchmarks"))  # the local gunicorn and Chromium set-up it shares
+
+from localserver import BIN, CHROMIUM, CHROMIUM_ARGS, free_port, serve, stop  # noqa: E402
+
 PASSWORD = "Demo-Conseil-2026"  # noqa: S105 - the documented demo log-in of a throwaway store
 WIDTH, HEIGHT = 1366, 768
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def environment(workdir: Path, registry: Path, port: int) -> dict[str, str]:
@@ -69,42 +52,6 @@ def prepare(env: dict[str, str], train: bool) -> None:
     flask = [str(BIN / "flask"), "--app", "wsgi"]
     subprocess.run([*flask, "db", "upgrade"], **run)  # noqa: S603
     subprocess.run([*flask, "demo", "init"], **run)  # noqa: S603
-
-
-def serve(env: dict[str, str], port: int) -> subprocess.Popen:
-    server = subprocess.Popen(  # noqa: S603
-        [
-            str(BIN / "gunicorn"),
-            "-c",
-            "gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "wsgi:app",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2):
-                return server
-        except OSError:
-            time.sleep(0.2)
-    stop(server)
-    raise SystemExit("the server did not start within 60 s")
-
-
-def stop(server: subprocess.Popen) -> None:
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
 
 
 def log_in(page, base: str, email: str) -> None:

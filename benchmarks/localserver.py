@@ -1,0 +1,70 @@
+"""The application served as in production, on loopback, for the benchmarks and screenshots.
+
+`gunicorn -c gunicorn.conf.py wsgi:app` exactly as the Procfile runs it, bound to a free
+127.0.0.1 port, in its own process group so that stopping it stops its workers too. Also the
+flags Debian's Chromium needs here (headless, no sandbox as root, no network of its own).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; never downloaded
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(env: dict[str, str], port: int, ready_path: str = "/login", limit: float = 90.0):
+    """Start gunicorn with `env` and return it once `ready_path` answers (or stop and exit)."""
+    command = [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        [*command, "wsgi:app"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("gunicorn exited during start-up")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{ready_path}", timeout=2):
+                return server
+        except OSError:
+            time.sleep(0.2)
+    stop(server)
+    raise SystemExit(f"gunicorn did not answer within {limit:.0f} s")
+
+
+def stop(server: subprocess.Popen) -> None:
+    """SIGTERM the whole group (graceful shutdown), SIGKILL if it is not gone in 30 s."""
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
