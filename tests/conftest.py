@@ -12,8 +12,10 @@ import shutil
 import subprocess
 import sys
 import uuid
+from contextlib import contextmanager
 
 import pytest
+from flask_login import login_user
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -21,6 +23,7 @@ from app import create_app
 from app.database import current_database
 from app.models import Base
 from app.services.audit_chain import GENESIS
+from app.web.auth import SessionUser
 from db.migrate import upgrade
 
 ADMIN_URL = os.environ.get(
@@ -171,3 +174,27 @@ def adviser(app):
     from app.services.users import create_user
 
     return create_user("adviser@bank.example", "adviser", "Correct-Horse-42")
+
+
+@pytest.fixture
+def dash_app(make_app, model_registry):
+    """The whole server (API and dashboard) with a quick model, inside an app context."""
+    application = make_app(MODEL_REGISTRY_DIR=str(model_registry), RATELIMIT_ENABLED=False)
+    with application.app_context():
+        yield application
+
+
+@pytest.fixture
+def acting(dash_app):
+    """`with acting(user, "en"):` a request context in which `user` is logged in."""
+
+    @contextmanager
+    def as_user(user, lang: str = "fr"):
+        with dash_app.test_request_context(
+            "/_dash-update-component", method="POST", headers={"Cookie": f"lang={lang}"}
+        ):
+            if user is not None:
+                login_user(SessionUser(user))
+            yield
+
+    return as_user
