@@ -31,11 +31,10 @@ from localserver import BIN, ROOT, free_port, serve, stop
 PASSWORD = "Correct-Horse-2026"
 
 
-def environment(workdir: Path, registry: Path, port: int) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
+def settings(workdir: Path, registry: Path) -> dict[str, str]:
+    """The app's settings for a benchmark (also used in process by profile_api.py)."""
+    return dict(
         APP_ENV="development",
-        PORT=str(port),
         LOG_LEVEL="WARNING",
         DATABASE_URL=f"sqlite:///{workdir / 'bench.db'}",
         MODEL_REGISTRY_DIR=str(registry),
@@ -45,7 +44,10 @@ def environment(workdir: Path, registry: Path, port: int) -> dict[str, str]:
         RATELIMIT_SCORE="10000000 per minute",
         RATELIMIT_DEFAULT="10000000 per minute",
     )
-    return env
+
+
+def environment(workdir: Path, registry: Path, port: int) -> dict[str, str]:
+    return dict(os.environ, PORT=str(port), **settings(workdir, registry))
 
 
 def prepare(workdir: Path, registry: Path | None, env: dict[str, str]) -> None:

@@ -3,6 +3,9 @@
 Contributions are the model's own SHAP values in log-odds, so base_value + sum(impact) equals
 logit(probability_of_default) exactly. Principal reasons: at most four features that pushed the
 risk up, strongest first, each a specific sentence in the reader's language.
+
+Rows and impacts arrive as plain lists (one `tolist()` per batch): building a 1,000-client
+answer element by element from numpy scalars cost more than the model itself.
 """
 
 from __future__ import annotations
@@ -13,35 +16,40 @@ from app import i18n
 from modelling.features import FEATURES
 
 MAX_REASONS = 4
+_AS_INT = tuple(f.kind is int for f in FEATURES)
+_NAMES = tuple(f.name for f in FEATURES)
 
 
-def contributions(row: np.ndarray, impacts: np.ndarray) -> list[dict]:
+def contributions(row: list[float], impacts: list[float]) -> list[dict]:
     return [
         {
-            "feature": f.name,
-            "value": int(row[j]) if f.kind is int else float(row[j]),
-            "impact": float(impacts[j]),
-            "direction": "increases_risk" if impacts[j] > 0 else "decreases_risk",
+            "feature": name,
+            "value": int(value) if as_int else value,
+            "impact": impact,
+            "direction": "increases_risk" if impact > 0 else "decreases_risk",
         }
-        for j, f in enumerate(FEATURES)
+        for name, as_int, value, impact in zip(_NAMES, _AS_INT, row, impacts, strict=True)
     ]
 
 
-def reasons(row: np.ndarray, impacts: np.ndarray, lang: str) -> list[dict]:
-    order = [j for j in np.argsort(-impacts, kind="stable") if impacts[j] > 0][:MAX_REASONS]
+def strongest_first(contributions: np.ndarray) -> list[list[int]]:
+    """Per row, feature indices by decreasing impact; ties keep the schema's order (stable)."""
+    return np.argsort(-contributions, axis=1, kind="stable").tolist()
+
+
+def reasons(row: list[float], impacts: list[float], order: list[int], lang: str) -> list[dict]:
+    pushing_up = [j for j in order if impacts[j] > 0][:MAX_REASONS]
     return [
-        {
-            "feature": FEATURES[j].name,
-            "text": i18n.reason(FEATURES[j].name, float(row[j]), float(impacts[j]), lang),
-        }
-        for j in order
+        {"feature": _NAMES[j], "text": i18n.reason(_NAMES[j], row[j], impacts[j], lang)}
+        for j in pushing_up
     ]
 
 
-def explanation(row, impacts, base_value: float, counterfactual: dict | None, lang: str) -> dict:
+def explanation(row, impacts, order, base_value: float, counterfactual, lang: str) -> dict:
+    """`row` and `impacts` in FEATURE_NAMES order as lists, `order` from strongest_first."""
     return {
-        "base_value": float(base_value),
+        "base_value": base_value,
         "contributions": contributions(row, impacts),
-        "reasons": reasons(row, impacts, lang),
+        "reasons": reasons(row, impacts, order, lang),
         "counterfactual": counterfactual,
     }

@@ -40,7 +40,9 @@ def evaluate(rows: Sequence[dict], lang: str = "fr", explain: bool = True, model
     result = model.explain(X)
     recommendations = [policy.recommend(p) for p in result.probability.tolist()]
     found = counterfactual.search(model, X, recommendations, policy, lang) if explain else None
-    base = np.broadcast_to(np.asarray(result.base_value, dtype=float), (len(rows),))
+    rows_as_lists, impacts = X.tolist(), result.contributions.tolist()
+    orders = explanations.strongest_first(result.contributions) if explain else None
+    base = float(result.base_value)
     items = []
     for i, probability in enumerate(result.probability.tolist()):
         item = {
@@ -52,7 +54,7 @@ def evaluate(rows: Sequence[dict], lang: str = "fr", explain: bool = True, model
         }
         if explain:
             item["explanation"] = explanations.explanation(
-                X[i], result.contributions[i], base[i], found[i], lang
+                rows_as_lists[i], impacts[i], orders[i], base, found[i], lang
             )
         items.append(item)
     return items

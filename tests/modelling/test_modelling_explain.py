@@ -14,7 +14,7 @@ from modelling.candidates import BY_NAME
 from modelling.explain import ServedModel, build_scorer, logit
 from modelling.features import FEATURE_NAMES
 from modelling.synthetic import generate
-from modelling.treeshap import from_catboost, tree_table
+from modelling.treeshap import _SPARSE_FROM, from_catboost, tree_table
 
 PARAMS = {"catboost": {"iterations": 60, "depth": 4}, "spline_logistic": {"n_knots": 5}}
 
@@ -153,6 +153,18 @@ def test_explanation_is_independent_of_the_batch(fitted, frame):
     batch = served.explain(X).contributions
     single = np.vstack([served.explain(X.iloc[[i]]).contributions for i in range(0, 300, 37)])
     np.testing.assert_array_equal(single, batch[::37])
+
+
+def test_forest_contributions_do_not_depend_on_the_batch_size(fitted, frame):
+    """Small batches are gathered, large ones go through a sparse product: same bits."""
+    forest = from_catboost(fitted["catboost"][-1])
+    X = frame[0].to_numpy()
+    everyone = forest.contributions(X)
+    for size in (1, 2, _SPARSE_FROM - 1, _SPARSE_FROM, 3 * _SPARSE_FROM + 1):
+        for start in range(0, len(X) - size, 97):
+            np.testing.assert_array_equal(
+                forest.contributions(X[start : start + size]), everyone[start : start + size]
+            )
 
 
 def test_input_validation(fitted):
