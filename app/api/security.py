@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response
+from flask import Response, request
 from flask_jwt_extended import get_current_user, verify_jwt_in_request
 
 from app.api.errors import ApiError, error_response
@@ -17,15 +17,24 @@ def _unauthorised(code: str, message: str) -> Response:
     return response
 
 
-@jwt.user_lookup_loader
-def _load_user(_header: dict, payload: dict) -> User | None:
-    # Checked on every request: a deactivated user's tokens stop working at once.
-    return auth.active_user(payload.get("sub"))
+_HOLDER = "credit_scoring.token_holder"
 
 
 @jwt.token_in_blocklist_loader
 def _is_revoked(_header: dict, payload: dict) -> bool:
-    return auth.is_revoked(payload["jti"])
+    # Asked first; the user comes with the same query and is kept for the look-up below.
+    revoked, user = auth.token_holder(payload["jti"], payload.get("sub"))
+    request.environ[_HOLDER] = (payload["jti"], user)
+    return revoked
+
+
+@jwt.user_lookup_loader
+def _load_user(_header: dict, payload: dict) -> User | None:
+    # Checked on every request: a deactivated user's tokens stop working at once.
+    jti, user = request.environ.get(_HOLDER, (None, None))
+    if jti != payload["jti"]:
+        user = auth.token_holder(payload["jti"], payload.get("sub"))[1]
+    return user
 
 
 @jwt.unauthorized_loader

@@ -11,6 +11,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from sqlalchemy import insert
+
 from app.database import current_database
 from app.models import AuditEvent, utcnow
 from app.services.audit_chain import seal
@@ -56,10 +58,20 @@ def record(
         details=details,
         created_at=utcnow(),
     )
-    session = current_database().session
-    seal(session, event)  # before add(): the event is INSERTed once, already sealed
-    session.add(event)
+    connection = current_database().session.connection()
+    seal(connection, event)
+    # A plain INSERT on the action's transaction: the ORM's unit of work would add half a
+    # millisecond to every audited request. The event returned is not tracked by the session.
+    event.id = connection.execute(INSERT, _columns(event)).scalar_one()
     return event
+
+
+INSERT = insert(AuditEvent.__table__).returning(AuditEvent.__table__.c.id)
+_COLUMNS = tuple(c.key for c in AuditEvent.__table__.columns if c.key != "id")
+
+
+def _columns(event: AuditEvent) -> dict[str, Any]:
+    return {name: getattr(event, name) for name in _COLUMNS}
 
 
 def _as_uuid(value: uuid.UUID | str | None) -> uuid.UUID | None:

@@ -7,13 +7,13 @@ from datetime import UTC, datetime
 
 from flask import current_app
 from flask_jwt_extended import create_access_token, create_refresh_token
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from app.database import current_database
 from app.models import User
 from app.services import audit
 from app.services.passwords import hash_password, verify_password
-from app.services.tokens import revocations
+from app.services.tokens import DatabaseRevocations, revocations
 
 _DUMMY_HASH: list[str] = []  # computed once, so unknown e-mails cost as much as wrong passwords
 
@@ -55,18 +55,26 @@ def refresh_access(user: User) -> dict:
     return {"access_token": token, "token_type": "Bearer", "expires_in": expires_in}
 
 
-def active_user(user_id: str) -> User | None:
-    """The user a token names, if it still exists and is still active (checked every request)."""
+_HOLDER = select(User, DatabaseRevocations.REVOKED).where(User.id == bindparam("user_id"))
+
+
+def token_holder(jti: str, user_id: str | None) -> tuple[bool, User | None]:
+    """Whether the token is revoked, and the active user it names (checked on every request).
+
+    With revocations in the database both answers come from one query; a deactivated user's
+    tokens stop working at once either way.
+    """
     try:
         key = uuid.UUID(user_id)
     except (TypeError, ValueError):
-        return None
-    user = current_database().session.get(User, key)
-    return user if user is not None and user.active else None
-
-
-def is_revoked(jti: str) -> bool:
-    return revocations().is_revoked(jti)
+        return revocations().is_revoked(jti), None
+    store, session = revocations(), current_database().session
+    if isinstance(store, DatabaseRevocations):
+        row = session.execute(_HOLDER, {"jti": jti, "user_id": key}).first()
+        revoked, user = (row[1], row[0]) if row else (store.is_revoked(jti), None)
+    else:
+        revoked, user = store.is_revoked(jti), session.get(User, key)
+    return bool(revoked), (user if user is not None and user.active else None)
 
 
 def logout(user: User, jti: str, expires: int) -> None:

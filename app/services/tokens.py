@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from flask import Flask, current_app
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, exists, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.database import current_database
@@ -34,9 +34,13 @@ class DatabaseRevocations:
             statement = insert(RevokedToken).values(jti=jti, expires_at=expires_at)
             session.execute(statement.on_conflict_do_nothing(index_elements=["jti"]))
 
+    # True when the token :jti is revoked; built once (the token check asks it on every request,
+    # together with the user look-up, see services/auth.token_holder).
+    REVOKED = exists().where(RevokedToken.jti == bindparam("jti"))
+    _IS_REVOKED = select(REVOKED)
+
     def is_revoked(self, jti: str) -> bool:
-        session = current_database().session
-        return session.scalar(select(RevokedToken.jti).where(RevokedToken.jti == jti)) is not None
+        return bool(current_database().session.scalar(self._IS_REVOKED, {"jti": jti}))
 
     def purge_expired(self) -> int:
         with current_database().transaction() as session:
