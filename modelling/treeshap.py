@@ -39,6 +39,8 @@ class ObliviousForest:
     base: float  # bias + sum of the trees' expected values (training-cover weighted)
     nan_as_true: np.ndarray  # (F,) bool: a missing value satisfies ``x > border``
     n_features: int
+    leaf_values: np.ndarray  # (T * 2**D,) raw value of each leaf, flattened like ``tables``
+    bias: float  # CatBoost's own bias: bias + sum of the leaves reached = the raw score
 
     @property
     def depth(self) -> int:
@@ -57,6 +59,23 @@ class ObliviousForest:
         bits = X[:, self.features] > self.borders  # (n, T, D)
         return np.einsum("ntd,d->nt", bits, self._powers) + self._offsets
 
+    def raw_scores(self, X: np.ndarray) -> np.ndarray:
+        """Raw scores (n,) from the leaf values alone, without the per-feature split.
+
+        For searches that score many candidates (counterfactuals): about a third of the cost of
+        ``contributions`` for a few rows. Equal to ``base + contributions.sum(1)`` up to float
+        rounding; each row is summed in tree order (a cumulative sum is sequential for any
+        shape), so a row's score does not depend on its batch either.
+        """
+        X = self._prepared(X)
+        return self.bias + np.cumsum(self.leaf_values[self.leaves(X)], axis=1)[:, -1]
+
+    def _prepared(self, X: np.ndarray) -> np.ndarray:
+        X = np.asarray(X, dtype=np.float32)
+        if np.isnan(X).any():
+            X = np.where(np.isnan(X), np.where(self.nan_as_true, np.inf, -np.inf), X)
+        return X
+
     def contributions(self, X: np.ndarray) -> np.ndarray:
         """SHAP contributions (n, F) in log-odds; ``base + row sum`` is the raw score.
 
@@ -64,8 +83,7 @@ class ObliviousForest:
         figures are bit-identical whatever batch it is scored in (tested): a gather for a few
         clients, a sparse one-hot product (5x faster per client) for a batch.
         """
-        X = np.asarray(X, dtype=np.float32)
-        X = np.where(np.isnan(X), np.where(self.nan_as_true, np.inf, -np.inf), X)
+        X = self._prepared(X)
         if len(X) < _SPARSE_FROM:
             return self.tables[self.leaves(X)].sum(axis=1)
         out = np.empty((X.shape[0], self.n_features))
@@ -100,7 +118,9 @@ def from_json(spec: dict) -> ObliviousForest:
     features = np.zeros((len(trees), depth), dtype=np.int64)
     borders = np.full((len(trees), depth), np.inf, dtype=np.float32)
     tables = np.zeros((len(trees), 1 << depth, n_features))
-    base = float(spec["scale_and_bias"][1][0])
+    leaf_values = np.zeros((len(trees), 1 << depth))
+    bias = float(spec["scale_and_bias"][1][0])
+    base = bias
     if spec["scale_and_bias"][0] != 1:
         raise ValueError("scaled CatBoost models are not supported")
     for t, tree in enumerate(trees):
@@ -112,10 +132,18 @@ def from_json(spec: dict) -> ObliviousForest:
             np.array(tree["leaf_values"]), np.array(tree["leaf_weights"], float), feats, n_features
         )
         tables[t, : len(table)] = table
+        leaf_values[t, : len(table)] = tree["leaf_values"]
         base += expected
     nan_as_true = np.array([f.get("nan_value_treatment") == "AsTrue" for f in info])
     return ObliviousForest(
-        features, borders, tables.reshape(-1, n_features), base, nan_as_true, n_features
+        features,
+        borders,
+        tables.reshape(-1, n_features),
+        base,
+        nan_as_true,
+        n_features,
+        leaf_values.ravel(),
+        bias,
     )
 
 

@@ -167,6 +167,18 @@ def test_forest_contributions_do_not_depend_on_the_batch_size(fitted, frame):
             )
 
 
+@pytest.mark.parametrize("name", ["logistic", "catboost"])
+def test_screening_probability_is_the_served_one_and_ignores_the_batch(fitted, frame, name):
+    served = ServedModel(
+        "t", build_scorer(name, fitted[name]), {"threshold": 0.1, "algorithm": name}
+    )
+    X = frame[0].to_numpy()
+    screened = served.screening_proba(X)
+    np.testing.assert_allclose(screened, served.predict_proba(X), rtol=0, atol=1e-12)
+    alone = np.concatenate([served.screening_proba(X[i : i + 1]) for i in range(0, len(X), 41)])
+    np.testing.assert_array_equal(alone, screened[::41])
+
+
 def test_input_validation(fitted):
     served = ServedModel(
         "t",
