@@ -9,6 +9,7 @@ Audit and score records stay on. The score rate limit is raised (a benchmark sen
 one partner's quota), the limiter itself stays on. Everything is bounded and stops by itself.
 
     .venv/bin/python benchmarks/bench_api.py [--duration 30] [--requests 1000] [--registry DIR]
+        [--postgres]    (a temporary database on the local PostgreSQL instead of SQLite)
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
-from localserver import BIN, ROOT, free_port, serve, stop
+from localserver import BIN, ROOT, free_port, serve, stop, temporary_postgres
 
 PASSWORD = "Correct-Horse-2026"
 
@@ -192,13 +194,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=1_000, help="sequential requests")
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--registry", type=Path, help="reuse a registry with an active model")
+    parser.add_argument("--postgres", action="store_true", help="PostgreSQL instead of SQLite")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="bench-api-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="bench-api-") as tmp, ExitStack() as stack:
         workdir = Path(tmp)
         registry = args.registry or workdir / "registry"
         port = free_port()
         env = environment(workdir, registry, port)
+        if args.postgres:
+            env["DATABASE_URL"] = stack.enter_context(temporary_postgres("bench_api"))
         prepare(workdir, args.registry, env)
         server = serve(env, port, ready_path="/api/v1/health")
         try:
@@ -218,16 +223,17 @@ def main(argv: list[str] | None = None) -> int:
             }
         finally:
             stop(server)
-    report(figures, args.json)
+    report(figures, args.json, "PostgreSQL" if args.postgres else "SQLite")
     return 0
 
 
-def report(figures: dict, as_json: bool) -> None:
+def report(figures: dict, as_json: bool, backend: str) -> None:
     if as_json:
-        sys.stdout.write(json.dumps(figures, indent=2) + "\n")
+        sys.stdout.write(json.dumps(figures | {"store": backend}, indent=2) + "\n")
         return
     s, c, b = figures["sequential"], figures["concurrent"], figures["batch"]
     lines = [
+        f"store: {backend}",
         f"sequential POST /score ({s['requests']} requests, explanation on): "
         f"p50 {s['p50_ms']:.2f} ms, p95 {s['p95_ms']:.2f} ms, p99 {s['p99_ms']:.2f} ms, "
         f"errors {s['errors']}",

@@ -29,12 +29,19 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
+from contextlib import ExitStack
 from pathlib import Path
 
-from localserver import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, serve, stop
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from localserver import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    free_port,
+    serve,
+    stop,
+    temporary_postgres,
+)
+from sqlalchemy import create_engine, func, select
 
 from app import create_app
 from app.database import current_database
@@ -47,9 +54,6 @@ from modelling.features import FEATURE_NAMES
 
 PASSWORD = "Bench-Password-2026"
 ADVISERS = 20
-PG_ADMIN = os.environ.get(
-    "TEST_POSTGRES_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 SECRETS = {
     "SECRET_KEY": "bench-secret-" + "x" * 32,
     "JWT_SECRET_KEY": "bench-jwt-" + "x" * 32,
@@ -358,16 +362,11 @@ def main(argv: list[str] | None = None) -> int:
                 capture_output=True,
                 timeout=900,
             )
-        pg_name = None
-        if args.postgres:
-            pg_name = f"bench_dash_{uuid.uuid4().hex[:8]}"
-            admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-            with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{pg_name}"'))
-            url = make_url(PG_ADMIN).set(database=pg_name).render_as_string(hide_password=False)
-        else:
-            url = f"sqlite:///{workdir / 'dashboard.db'}"
-        try:
+        with ExitStack() as stack:
+            if args.postgres:
+                url = stack.enter_context(temporary_postgres("bench_dash"))
+            else:
+                url = f"sqlite:///{workdir / 'dashboard.db'}"
             build_store(url, registry, args.clients)
             results = measure_callbacks(url, registry, args.repeat)
             backend = "PostgreSQL" if args.postgres else "SQLite"
@@ -390,11 +389,6 @@ def main(argv: list[str] | None = None) -> int:
                     + f"; median {statistics.median(times):.0f} (target 2000)"
                 )
             log(json.dumps({"results": {n: r for n, r, _ in results}}))
-        finally:
-            if pg_name:
-                with admin.connect() as connection:
-                    connection.execute(text(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)'))
-                admin.dispose()
     return 0
 
 
