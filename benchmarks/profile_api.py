@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=100)
     parser.add_argument("--batch", action="store_true", help="profile batches of 1,000 instead")
     parser.add_argument("--database-url", help="another store (e.g. a PostgreSQL database)")
-    parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--top", type=int, default=0, help="also print the top N functions")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="profile-api-") as tmp:
         app = build_app(Path(tmp), args.registry, args.database_url)
@@ -78,13 +78,70 @@ def main(argv: list[str] | None = None) -> int:
         send(n)
         profiler.disable()
     out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(args.top)
+    stats = pstats.Stats(profiler, stream=out)
     sys.stdout.write(
         f"{path}: {min(rounds):.2f} ms per request without the profiler, best of 5 rounds "
         f"(median {statistics.median(rounds):.2f} ms)\n"
     )
-    sys.stdout.write(out.getvalue())
+    sys.stdout.write(breakdown(stats))
+    if args.top:
+        stats.sort_stats("cumulative").print_stats(args.top)
+        sys.stdout.write(out.getvalue())
     return 0
+
+
+# Parts of a request: the cumulative time of the first functions less that of the second ones.
+LIMITER = ("flask_limiter/_extension.py", "_check_request_limit")
+DECODE = ("app/extensions.py", "_decode_jwt_from_config")
+HOLDER = ("app/services/auth.py", "token_holder")
+PARTS = [
+    ("token signature and claims (decoded once)", [DECODE], []),
+    ("token revocation + active user (one query)", [HOLDER], []),
+    ("rate limiter, without the token decode", [LIMITER], [DECODE]),
+    ("model: probability, SHAP, counterfactual", [("app/services/scoring.py", "_advice")], []),
+    ("  of which the counterfactual search", [("app/services/counterfactual.py", "search")], []),
+    (
+        "storing: audit chain, score row, commit",
+        [
+            ("app/services/audit.py", "record"),
+            ("app/services/scoring.py", "_store"),
+            ("sqlalchemy/orm/session.py", "commit"),
+        ],
+        [],
+    ),
+    (
+        "body validation and response encoding",
+        [("app/api/routing.py", "validate"), ("app/api/routing.py", "json_response")],
+        [],
+    ),
+]
+
+
+def breakdown(stats: pstats.Stats) -> str:
+    """Share of the profiled request time per part (the rest: Flask, Werkzeug, hooks)."""
+    cumulative: dict[tuple[str, str], float] = {}
+    total = 0.0
+    for (filename, _, name), (_, _, _, cum, _) in stats.stats.items():
+        cumulative[(filename, name)] = cumulative.get((filename, name), 0.0) + cum
+        if filename.endswith("flask/app.py") and name == "wsgi_app":
+            total += cum
+    lines = ["share of the profiled time of flask.wsgi_app:"]
+
+    def seconds(keys) -> float:
+        return sum(
+            cum
+            for (filename, name), cum in cumulative.items()
+            for suffix, function in keys
+            if filename.endswith(suffix) and name == function
+        )
+
+    shown = 0.0
+    for label, plus, minus in PARTS:
+        share = (seconds(plus) - seconds(minus)) / total
+        shown += share if not label.startswith(" ") else 0.0
+        lines.append(f"  {label:<45} {100 * share:5.1f} %")
+    lines.append(f"  {'the rest: Flask, Werkzeug, request hooks':<45} {100 * (1 - shown):5.1f} %")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

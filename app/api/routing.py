@@ -7,7 +7,6 @@ parameters; it returns plain data that is serialised here.
 from __future__ import annotations
 
 import inspect
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -16,6 +15,7 @@ from typing import Any
 import orjson
 from flask import Flask, Response, current_app, request
 from pydantic import BaseModel, ValidationError
+from werkzeug.exceptions import BadRequest
 
 from app.api.errors import ApiError
 from app.api.security import authorise
@@ -102,10 +102,12 @@ def language() -> str:
 def json_body() -> Any:
     if request.mimetype != "application/json":
         raise ApiError(415, "unsupported_media_type", "The body must be application/json.")
-    raw = request.get_data(cache=True)  # over MAX_CONTENT_LENGTH: 413 raised here
     try:
-        return json.loads(raw)  # NaN/Infinity parse, then the schema refuses them by field
-    except (ValueError, UnicodeDecodeError):
+        # Parsed once per request (the score limit's cost reads it too); over
+        # MAX_CONTENT_LENGTH the read raises 413. NaN/Infinity parse, then the schema refuses
+        # them by field.
+        return request.get_json(cache=True)
+    except BadRequest:
         raise ApiError(400, "invalid_json", "The body is not valid JSON.") from None
 
 

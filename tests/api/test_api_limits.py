@@ -70,6 +70,19 @@ def test_scores_are_limited_per_identity_and_a_batch_counts_its_clients(limited)
         assert client.post("/api/v1/score", json=GOOD, headers=header).status_code == 429
 
 
+@pytest.mark.parametrize("path", ["/api/v1/score", "/api/v1/score/batch"])
+@pytest.mark.parametrize("data", ["{not json", b"\xff\xfe{", ""])
+def test_an_unreadable_body_is_a_400_while_the_score_limit_reads_it_first(limited, path, data):
+    """The score limit costs a batch by its size, so it reads the body before the view does."""
+    application = limited()
+    with application.app_context():
+        header = bearer(create_user("adviser@bank.example", "adviser", PASSWORD))
+        client = application.test_client()
+        response = client.post(path, data=data, content_type="application/json", headers=header)
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "invalid_json"
+
+
 def test_other_routes_have_the_default_limit_but_health_does_not(limited):
     application = limited(RATELIMIT_DEFAULT="2 per minute")
     with application.app_context():
