@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,10 +10,13 @@ from pathlib import Path
 import orjson
 from flask import Flask, current_app
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, scoped_session, sessionmaker
 
 # How long a request waits for PostgreSQL before the health check reports it unavailable.
 CONNECT_TIMEOUT_SECONDS = 3
+# A pooled connection unused for this long is pinged before a request gets it.
+PING_AFTER_IDLE_SECONDS = 5.0
 
 
 def database_url(app: Flask) -> str:
@@ -35,14 +39,42 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30}, **codecs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(
+    engine = create_engine(
         url,
-        pool_pre_ping=True,
         pool_size=5,
         max_overflow=5,
         connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
         **codecs,
     )
+    event.listen(engine.pool, "connect", _note_checkin)  # a new connection is known alive
+    event.listen(engine.pool, "checkin", _note_checkin)
+    event.listen(engine.pool, "checkout", _ping_if_idle(engine))
+    return engine
+
+
+def _note_checkin(_dbapi_connection, record) -> None:
+    record.info["checked_in_at"] = time.monotonic()
+
+
+def _ping_if_idle(engine: Engine):
+    """Like pool_pre_ping, but only for a connection idle for PING_AFTER_IDLE_SECONDS or more.
+
+    A ping is one more round trip to PostgreSQL per request (8 instead of 7 for a score). A
+    connection in steady use is known alive: if the server goes away anyway, that request gets
+    the 503 and SQLAlchemy renews the whole pool. After a quiet spell, when a restart or a
+    proxy's idle timeout is likely, the ping finds a dead connection and a fresh one is used.
+    """
+
+    def checkout(dbapi_connection, record, _proxy) -> None:
+        idle = time.monotonic() - record.info.get("checked_in_at", float("-inf"))
+        if idle < PING_AFTER_IDLE_SECONDS:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError("stale pooled connection") from exc  # pool connects anew
+
+    return checkout
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

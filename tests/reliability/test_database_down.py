@@ -100,3 +100,21 @@ def test_an_app_started_without_its_database_answers_503_then_nothing_breaks(mak
         )
         assert response.status_code == 503
         assert response.get_json()["error"]["code"] == "database_unavailable"
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_a_connection_dropped_while_idle_is_replaced_without_an_error(through_relay, monkeypatch):
+    """Pooled connections idle past PING_AFTER_IDLE_SECONDS are pinged before use; here every
+    connection is cut and the relay comes back at once, as after a proxy's idle timeout."""
+    proxy, app = through_relay
+    api = app.test_client()
+    token = api.post(
+        "/api/v1/auth/login", json={"email": "adviser@bank.example", "password": PASSWORD}
+    ).get_json()
+    bearer = {"Authorization": f"Bearer {token['access_token']}"}
+    assert api.post("/api/v1/score", json=GOOD, headers=bearer).status_code == 200
+
+    monkeypatch.setattr("app.database.PING_AFTER_IDLE_SECONDS", 0.0)
+    proxy.stop()
+    proxy.start()
+    assert api.post("/api/v1/score", json=GOOD, headers=bearer).status_code == 200
