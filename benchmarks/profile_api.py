@@ -1,8 +1,8 @@
 """Where the time of one POST /api/v1/score goes, in process (cProfile over Flask's test client).
 
 Builds the app as bench_api.py configures gunicorn (temporary SQLite store, rate limiter on,
-audit on), logs in, sends --warmup requests, then profiles --requests more and prints the
-per-request wall time without the profiler and the top functions by cumulative time.
+audit on), logs in, sends --warmup requests, times --requests more (best of 5 rounds), profiles
+as many again and prints each part's share of the request (--top N: also the top functions).
 
     .venv/bin/python benchmarks/profile_api.py --registry DIR [--requests 500] [--batch]
 """

@@ -40,8 +40,9 @@ def evaluate(rows: Sequence[dict], lang: str = "fr", explain: bool = True, model
     result = model.explain(X)
     recommendations = [policy.recommend(p) for p in result.probability.tolist()]
     found = counterfactual.search(model, X, recommendations, policy, lang) if explain else None
-    rows_as_lists, impacts = X.tolist(), result.contributions.tolist()
-    orders = explanations.strongest_first(result.contributions) if explain else None
+    if explain:  # plain lists once per batch: the explanations are built from them
+        rows_as_lists, impacts = X.tolist(), result.contributions.tolist()
+        orders = explanations.strongest_first(result.contributions)
     base = float(result.base_value)
     items = []
     for i, probability in enumerate(result.probability.tolist()):
