@@ -73,6 +73,7 @@ class Server:
 
     def __init__(self, port: int, env: dict, log: Path) -> None:
         self.port, self.env, self.log = port, env, log
+        self.workers = int(env.get("WEB_CONCURRENCY", "2"))
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
@@ -96,7 +97,10 @@ class Server:
         while time.monotonic() < deadline:
             assert self.process.poll() is None, self.log.read_text()[-3000:]
             try:
-                if call(self.port, "GET", "/api/v1/health")[0] == 200:
+                # gunicorn forks its workers up to 0.1 s apart: the first may answer before the
+                # last exists, so started means healthy and every worker forked.
+                healthy = call(self.port, "GET", "/api/v1/health")[0] == 200
+                if healthy and len(children(self.process.pid)) >= self.workers:
                     return
             except OSError:
                 pass
