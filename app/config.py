@@ -56,6 +56,7 @@ class Config:
     JWT_ISSUER = "credit-scoring"
     JWT_AUDIENCE = "credit-scoring-api"
     REDIS_URL: str | None = None
+    WEB_CONCURRENCY = 2  # gunicorn workers, read by gunicorn.conf.py with the same default
     TOKEN_BLOCKLIST_URI: str | None = None  # None: REDIS_URL if set, else the database
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI: str | None = None  # None: REDIS_URL if set, else memory://
@@ -67,6 +68,9 @@ class Config:
     MAX_CONTENT_LENGTH = 1024 * 1024  # a 1,000-client batch is ~100 kB
     CORS_ORIGINS: tuple[str, ...] = ()  # browser origins allowed to call the API; none by default
     REVIEW_MARGIN = 0.2  # relative band around the threshold where advice is "review"
+    FRESH_LOGIN_MINUTES = 5  # erasing from the dashboard needs a password given this recently
+    JUSTIFICATION_MIN_LENGTH = 20  # characters justifying a decision against the advice
+    DECISION_REPEAT_MINUTES = 5  # the same decision again this soon must be confirmed
 
 
 class DevelopmentConfig(Config):
@@ -100,6 +104,10 @@ _INT_SETTINGS = (
     "JWT_ACCESS_TOKEN_SECONDS",
     "JWT_REFRESH_TOKEN_SECONDS",
     "MAX_CONTENT_LENGTH",
+    "FRESH_LOGIN_MINUTES",
+    "JUSTIFICATION_MIN_LENGTH",
+    "DECISION_REPEAT_MINUTES",
+    "WEB_CONCURRENCY",
 )
 _STR_SETTINGS = (
     "DATABASE_URL",
@@ -125,7 +133,13 @@ def load_config(
     """Build the settings for one app: class defaults <- environment <- explicit overrides."""
     environ = os.environ if environ is None else environ
     overrides = dict(overrides or {})
-    env_name = str(overrides.get("APP_ENV") or environ.get("APP_ENV") or "development").lower()
+    chosen = overrides.get("APP_ENV") or environ.get("APP_ENV")
+    if not chosen and (platform := _production_platform(environ, overrides)):
+        raise ConfigError(
+            f"APP_ENV is not set but {platform}: set APP_ENV=production "
+            "(the development defaults are public)"
+        )
+    env_name = str(chosen or "development").lower()
     if env_name not in CONFIGS:
         raise ConfigError(f"APP_ENV must be one of {', '.join(CONFIGS)}, got {env_name!r}")
     cls = CONFIGS[env_name]
@@ -157,9 +171,32 @@ def load_config(
     _resolve_secrets(settings)
     if env_name == "production" and not settings.get("DATABASE_URL"):
         raise ConfigError("DATABASE_URL is not set: production needs a database server")
+    if env_name == "production":
+        _require_shared_store(settings)
     if settings.get("DATABASE_URL"):
         settings["DATABASE_URL"] = normalise_database_url(settings["DATABASE_URL"])
     return settings
+
+
+def _production_platform(environ: Mapping[str, str], overrides: Mapping[str, Any]) -> str | None:
+    """What says this process runs in production: Heroku's DYNO, Render's RENDER, a server DB."""
+    for marker in ("DYNO", "RENDER"):
+        if environ.get(marker):
+            return f"{marker} is set"
+    url = str(overrides.get("DATABASE_URL") or environ.get("DATABASE_URL") or "")
+    if url and not url.startswith("sqlite"):
+        return "DATABASE_URL names a database server"
+    return None
+
+
+def _require_shared_store(settings: dict[str, Any]) -> None:
+    """Several workers must share rate limits and revocations: each worker's memory would not."""
+    workers = settings["WEB_CONCURRENCY"]
+    if workers > 1 and not settings.get("REDIS_URL"):
+        raise ConfigError(
+            f"REDIS_URL is not set: production with {workers} workers (WEB_CONCURRENCY) "
+            "needs Redis to share rate limits and token revocations"
+        )
 
 
 def normalise_database_url(url: str) -> str:

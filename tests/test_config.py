@@ -16,6 +16,7 @@ GOOD = {
     "JWT_SECRET_KEY": "j" * 40,
     "PSEUDONYMISATION_KEY": "p" * 40,
     "DATABASE_URL": "postgres://u:pw@db.example:5432/prod",
+    "REDIS_URL": "redis://cache.example:6379/0",
 }
 
 
@@ -117,3 +118,53 @@ def test_importing_the_config_never_raises_on_a_bad_environment():
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("platform", "said"),
+    [
+        ({"DYNO": "web.1"}, "DYNO is set"),
+        ({"RENDER": "true"}, "RENDER is set"),
+        ({"DATABASE_URL": "postgres://u@db.example/prod"}, "DATABASE_URL names a database server"),
+    ],
+)
+def test_a_production_platform_without_app_env_refuses_to_start(platform, said):
+    with pytest.raises(ConfigError, match=rf"^APP_ENV is not set but {said}"):
+        load_config(platform)
+
+
+def test_without_app_env_a_local_sqlite_file_is_still_development():
+    assert load_config({"DATABASE_URL": "sqlite:///local.db"})["APP_ENV"] == "development"
+
+
+def test_wsgi_on_heroku_without_app_env_stops_with_one_line():
+    environ = {k: v for k, v in os.environ.items() if k not in (*DEV_SECRETS, "APP_ENV")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import wsgi"],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=environ | {"DYNO": "web.1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "configuration error: APP_ENV is not set but DYNO is set: set APP_ENV=production "
+        "(the development defaults are public)"
+    ]
+
+
+@pytest.mark.parametrize("workers", [None, "2", "4"])
+def test_production_with_several_workers_requires_redis(workers):
+    environ = {"APP_ENV": "production", **GOOD}
+    del environ["REDIS_URL"]
+    if workers:
+        environ["WEB_CONCURRENCY"] = workers
+    with pytest.raises(ConfigError, match=r"^REDIS_URL is not set: production with \d workers"):
+        load_config(environ)
+
+
+def test_production_with_one_worker_runs_without_redis():
+    environ = {"APP_ENV": "production", **GOOD, "WEB_CONCURRENCY": "1"}
+    del environ["REDIS_URL"]
+    assert load_config(environ)["RATELIMIT_STORAGE_URI"] == "memory://"
