@@ -7,6 +7,7 @@ from app.models.scoring import Decision, ScoreRecord
 from app.models.settings import AppSetting, AuditHead
 from app.models.token import RevokedToken
 from app.models.user import Role, User
+from app.models.web_session import WebSession
 
 __all__ = [
     "AppSetting",
@@ -19,5 +20,6 @@ __all__ = [
     "Role",
     "ScoreRecord",
     "User",
+    "WebSession",
     "utcnow",
 ]
