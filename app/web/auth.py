@@ -20,7 +20,7 @@ from app.models import User
 from app.services.passwords import verify_password
 from app.services.users import find_by_email
 from app.texts import page_texts
-from app.web.session import LANG_COOKIE, session_language
+from app.web.session import LANG_COOKIE, mark_login, session_language
 
 log = logging.getLogger(__name__)
 bp = Blueprint("web", __name__)
@@ -95,6 +95,7 @@ def login():
         if user is not None and user.active and valid:
             session.clear()  # a fresh session id on log-in (no fixation)
             login_user(SessionUser(user))
+            mark_login()  # when the password was given: erasure needs it recent
             log.info("dashboard log-in of user %s", user.id)
             return redirect(_safe_next(request.args.get("next")))
         error = "login_failed"
