@@ -9,11 +9,13 @@ from typing import Any
 from flask import Flask
 
 from app.config import load_config
+from app.json_provider import DepthSafeJSONProvider
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app; `config` overrides the environment (tests pass their own)."""
     app = Flask(__name__, instance_relative_config=False)
+    app.json = DepthSafeJSONProvider(app)  # a 50,000-deep body is a 400, never a 500
     app.config.from_mapping(load_config(overrides=config))
     configure_logging(app)
     register_extensions(app)

@@ -34,7 +34,13 @@ def dump_json(value) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    codecs = {"json_serializer": dump_json, "json_deserializer": orjson.loads}
+    # hide_parameters: a failed statement's message (logged with its traceback) shows the SQL
+    # but never its values (features, justifications, e-mails, password hashes).
+    codecs = {
+        "json_serializer": dump_json,
+        "json_deserializer": orjson.loads,
+        "hide_parameters": True,
+    }
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30}, **codecs)
         event.listen(engine, "connect", _sqlite_pragmas)
