@@ -13,6 +13,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from modelling.signing import DEV_SIGNING_KEY
+
 log = logging.getLogger(__name__)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +24,10 @@ DEV_SECRETS = {
     "SECRET_KEY": "dev-secret-key-not-for-production",
     "JWT_SECRET_KEY": "dev-jwt-secret-key-not-for-production",
     "PSEUDONYMISATION_KEY": "dev-pseudonymisation-key-not-for-production",
+    # Signs and verifies the model registry's manifests (training signs, loading verifies).
+    "MODEL_SIGNING_KEY": DEV_SIGNING_KEY,
+    # Keys the audit chain and signs its checkpoints; kept apart from the database.
+    "AUDIT_KEY": "dev-audit-key-not-for-production",
 }
 MIN_SECRET_LENGTH = 32
 MIN_AUDIT_RETENTION_DAYS = 183  # AI Act Arts 19 and 26: automatic logs kept six months at least

@@ -1,4 +1,4 @@
-"""``python -m modelling {train,list,promote,ensure}``.
+"""``python -m modelling {train,list,promote,ensure,sign}``.
 
 Exit codes: 0 success, 2 unusable data or bad arguments, 1 registry refusal.
 """
@@ -13,6 +13,7 @@ from pathlib import Path
 from modelling.data import DataError
 from modelling.registry import Registry, RegistryError, default_path
 from modelling.report import comparison_rows, header
+from modelling.signing import MANIFEST
 
 # Accepted before or after the sub-command; SUPPRESS keeps a value given before it.
 _REGISTRY_SUB = {"type": Path, "default": argparse.SUPPRESS, "help": "registry folder"}
@@ -32,13 +33,18 @@ def _parser() -> argparse.ArgumentParser:
             name,
             help="train and register"
             if name == "train"
-            else "train and register only if no version is active",
+            else "train and register (and activate) unless the active version verifies",
         )
         _training_options(sub)
     commands.add_parser("list", help="list versions").add_argument("--registry", **_REGISTRY_SUB)
     promote = commands.add_parser("promote", help="verify a version and make it active")
     promote.add_argument("version")
     promote.add_argument("--registry", **_REGISTRY_SUB)
+    sign = commands.add_parser(
+        "sign", help="sign a version you have checked with MODEL_SIGNING_KEY (its manifest)"
+    )
+    sign.add_argument("version")
+    sign.add_argument("--registry", **_REGISTRY_SUB)
     return parser
 
 
@@ -132,9 +138,20 @@ def main(argv: list[str] | None = None) -> int:
             registry.promote(args.version)
             print(f"{args.version} is now active")
             return 0
-        if args.command == "ensure" and registry.active_version() is not None:
-            print(f"active version {registry.active_version()} found, nothing to do")
+        if args.command == "sign":
+            registry.sign(args.version)
+            print(f"{args.version} signed: {registry.path / args.version / MANIFEST}")
             return 0
+        if args.command == "ensure":
+            active = registry.active_version()
+            try:
+                registry.verify(active or "")
+            except RegistryError as exc:
+                print(f"no verified active version ({exc}): training one", file=sys.stderr)
+                args.activate = True
+            else:
+                print(f"active version {active} verified, nothing to do")
+                return 0
         return _train(args, registry)
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)

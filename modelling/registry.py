@@ -5,11 +5,13 @@ Layout::
     <registry>/ACTIVE                      the active version id (replaced atomically)
     <registry>/<version>/model.cbm         CatBoost native format (sklearn models: model.joblib)
     <registry>/<version>/metadata.json     everything about the training run
+    <registry>/<version>/manifest.json     version, artefact and metadata sha256, HMAC-signed
     <registry>/<version>/report.html       self-contained comparison report (opens offline)
     <registry>/<version>/model_card.md
 
 Versions are ``YYYYMMDDTHHMMSSZ-<first 7 hex of the artefact sha256>``, so they sort by time.
-Loading re-hashes the artefact and refuses a changed file; it never touches an already loaded
+Loading checks the manifest's signature (modelling/signing.py), then re-hashes the artefact and
+the metadata against it and refuses any change; it never touches an already loaded
 ServedModel, so the caller keeps serving the old one.
 """
 
@@ -29,6 +31,7 @@ import joblib
 import numpy as np
 from catboost import CatBoostClassifier, CatBoostError
 
+from modelling import signing
 from modelling.explain import ServedModel, build_scorer
 from modelling.features import FEATURES
 
@@ -55,10 +58,11 @@ def sha256_file(path: Path) -> str:
 
 
 class Registry:
-    """File-system registry; ``__init__`` only stores the path."""
+    """File-system registry; ``__init__`` only stores the path and the signing key."""
 
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, signing_key: str | None = None):
         self.path = Path(path) if path is not None else default_path()
+        self.signing_key = signing_key or signing.signing_key()
 
     def versions(self) -> list[dict]:
         """Metadata summaries, newest first."""
@@ -72,6 +76,8 @@ class Registry:
             try:
                 meta = json.loads((folder / METADATA).read_text())
             except (OSError, ValueError):
+                meta = None
+            if not isinstance(meta, dict) or not isinstance(meta.get("holdout", {}), dict):
                 meta = {"algorithm": None, "error": "unreadable metadata.json"}
             rows.append(
                 {
@@ -98,27 +104,78 @@ class Registry:
             raise RegistryError(f"version {version}: unreadable metadata ({exc})") from None
 
     def load(self, version: str | None = None) -> ServedModel:
-        """Verify the artefact's sha256, load it and build its explainer; RegistryError if not."""
+        """Verify the signed manifest, load the model and build its explainer; RegistryError if
+        anything does not match."""
         version = version or self.active_version()
         if version is None:
             raise RegistryError(f"no active version in {self.path}")
+        artefact, fmt = self.verify(version)
         meta = self.metadata(version)
-        artefact = self._folder(version) / meta["artefact"]["file"]
+        try:
+            model = _read_artefact(artefact, fmt)
+            served = ServedModel(version, build_scorer(meta["algorithm"], model), meta)
+        except (
+            CatBoostError,
+            ValueError,
+            KeyError,
+            TypeError,
+            OSError,
+            EOFError,
+            AttributeError,
+        ) as exc:
+            raise RegistryError(f"version {version}: cannot load the model ({exc!r})") from None
+        _check_explanation(served, model, version)
+        return served
+
+    def verify(self, version: str) -> tuple[Path, str]:
+        """Check the manifest's signature, the artefact's and the metadata's sha256 against it;
+        return the artefact's path and format."""
+        folder = self._folder(version)
+        try:
+            signed = signing.verify((folder / signing.MANIFEST).read_text(), self.signing_key)
+            expected, name, fmt = (
+                signed["artefact"]["sha256"],
+                signed["artefact"]["file"],
+                signed["artefact"]["format"],
+            )
+        except FileNotFoundError:
+            raise RegistryError(f"version {version}: no signed manifest") from None
+        except (OSError, signing.SignatureError) as exc:
+            raise RegistryError(f"version {version}: {exc}") from None
+        except (KeyError, TypeError):
+            raise RegistryError(f"version {version}: the manifest lacks the artefact") from None
+        artefact = folder / Path(str(name)).name
         if not artefact.is_file():
             raise RegistryError(f"version {version}: artefact {artefact.name} is missing")
         actual = sha256_file(artefact)
-        if actual != meta["artefact"]["sha256"]:
+        if actual != expected:
             raise RegistryError(
                 f"version {version}: artefact {artefact.name} has been changed or corrupted "
-                f"(sha256 {actual[:12]}... expected {meta['artefact']['sha256'][:12]}...)"
+                f"(sha256 {actual[:12]}... expected {str(expected)[:12]}...)"
             )
+        if not (folder / METADATA).is_file() or (
+            sha256_file(folder / METADATA) != signed.get("metadata_sha256")
+        ):
+            raise RegistryError(f"version {version}: metadata.json has been changed or corrupted")
+        if signed.get("version") != version:
+            raise RegistryError(f"version {version}: the manifest is for {signed.get('version')}")
+        return artefact, fmt
+
+    def sign(self, version: str) -> None:
+        """Write the version's manifest from the files as they are now (training does this; an
+        operator does it for a version they have checked, e.g. one made before manifests)."""
+        folder = self._folder(version)
+        meta = self.metadata(version)
         try:
-            model = _read_artefact(artefact, meta["artefact"]["format"])
-            served = ServedModel(version, build_scorer(meta["algorithm"], model), meta)
-        except (CatBoostError, ValueError, KeyError, OSError, EOFError, AttributeError) as exc:
-            raise RegistryError(f"version {version}: cannot load the model ({exc})") from None
-        _check_explanation(served, model, version)
-        return served
+            name, fmt = Path(meta["artefact"]["file"]).name, meta["artefact"]["format"]
+        except (KeyError, TypeError):
+            raise RegistryError(f"version {version}: metadata lacks the artefact") from None
+        payload = {
+            "version": version,
+            "artefact": {"file": name, "format": fmt, "sha256": sha256_file(folder / name)},
+            "metadata_sha256": sha256_file(folder / METADATA),
+        }
+        (folder / signing.MANIFEST).write_text(signing.sign(payload, self.signing_key))
 
     def promote(self, version: str) -> None:
         """Verify the version loads, then switch ACTIVE to it atomically."""
@@ -154,6 +211,12 @@ class Registry:
                 },
             }
             (staging / METADATA).write_text(json.dumps(metadata, indent=2, allow_nan=False))
+            payload = {
+                "version": version,
+                "artefact": {"file": name, "format": fmt, "sha256": digest},
+                "metadata_sha256": sha256_file(staging / METADATA),
+            }
+            (staging / signing.MANIFEST).write_text(signing.sign(payload, self.signing_key))
             for filename, render in documents.items():
                 (staging / filename).write_text(render(metadata), encoding="utf-8")
             os.rename(staging, self.path / version)

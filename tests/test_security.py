@@ -19,6 +19,7 @@ PRODUCTION = {
     "SECRET_KEY": "s" * 40,
     "JWT_SECRET_KEY": "j" * 40,
     "PSEUDONYMISATION_KEY": "p" * 40,
+    "MODEL_SIGNING_KEY": "m" * 40,
     "WEB_CONCURRENCY": 1,  # one worker: no shared store needed (test_config covers Redis)
 }
 HEADERS = {

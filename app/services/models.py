@@ -21,7 +21,7 @@ class ModelService:
         self._lock = threading.Lock()
 
     def init_app(self, app: Flask) -> None:
-        self.registry = Registry(app.config["MODEL_REGISTRY_DIR"])
+        self.registry = Registry(app.config["MODEL_REGISTRY_DIR"], app.config["MODEL_SIGNING_KEY"])
         app.extensions["model_service"] = self
         self.reload()
 
@@ -38,11 +38,32 @@ class ModelService:
             model = self.registry.load()
         except RegistryError as exc:
             log.error("model not loaded, keeping %s: %s", self.version or "no model", exc)
+            if self.model is None:  # at start-up nothing is in service yet
+                return self._serve_previous_valid(self.registry.active_version())
             return self.model
+        return self._serve(model)
+
+    def _serve(self, model: ServedModel) -> ServedModel:
         with self._lock:
             self.model = model
         log.info("serving model %s", model.version)
         return model
+
+    def _serve_previous_valid(self, refused: str | None) -> ServedModel | None:
+        """The newest version older than the refused one whose signed manifest verifies: the
+        one most likely in service before. None (scores answer 503) when there is none."""
+        for row in self.registry.versions():
+            if refused is not None and row["version"] >= refused:
+                continue
+            try:
+                model = self.registry.load(row["version"])
+            except RegistryError as exc:
+                log.error("previous version not loaded either: %s", exc)
+                continue
+            log.error("active version %s refused: serving %s instead", refused, model.version)
+            return self._serve(model)
+        log.error("no valid model version in %s: scoring is unavailable", self.registry.path)
+        return None
 
     @property
     def version(self) -> str | None:

@@ -125,3 +125,19 @@ def test_registered_catboost_is_monotone(served_catboost, feature, row, step):
     higher[j] = row[j] + step * (upper - row[j])
     low, high = served_catboost.predict_proba(np.vstack([row, higher]))
     assert (high - low) * spec.monotone >= -1e-12
+
+
+def test_training_signs_and_an_unsigned_version_loads_only_once_signed(catboost_registry, tmp_path):
+    from modelling.cli import main
+
+    registry = Registry(tmp_path / "copy")
+    shutil.copytree(catboost_registry.path, registry.path)
+    version = registry.active_version()
+    assert registry.verify(version)[0].name == "model.cbm"
+    (registry.path / version / "manifest.json").unlink()  # as a version from before manifests
+    with pytest.raises(RegistryError, match=f"{version}: no signed manifest"):
+        registry.load(version)
+    assert main(["sign", version, "--registry", str(registry.path)]) == 0
+    assert registry.load(version).version == version
+    with pytest.raises(RegistryError, match="signature does not match"):
+        Registry(registry.path, signing_key="k" * 40).load(version)

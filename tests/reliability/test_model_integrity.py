@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 import shutil
 
+import numpy as np
 import pytest
+from catboost import CatBoostClassifier
 
 from app.services.models import model_service
 from app.services.users import create_user
-from modelling.registry import Registry, RegistryError
+from modelling.registry import Registry, RegistryError, sha256_file
+from modelling.signing import MANIFEST
 
 PASSWORD = "Correct-Horse-42"
 GOOD = {"age": 42, "income": 38_000.0, "seniority": 6.5, "incidents": 0, "credit_score": 720}
@@ -78,3 +81,106 @@ def test_a_tampered_version_is_refused_at_promotion_and_the_service_keeps_its_mo
         assert model_service().version == good
     response = score(app)
     assert response.status_code == 200 and response.get_json()["model_version"] == good
+
+
+def impostor_model(path) -> None:
+    """A different, perfectly loadable CatBoost model, as someone swapping the artefact would
+    bring."""
+    rng = np.random.default_rng(1)
+    features = rng.uniform(0, 100, (200, 5))
+    model = CatBoostClassifier(iterations=5, depth=2, verbose=False, allow_writing_files=False)
+    model.fit(features, (features[:, 0] > 50).astype(int))
+    model.save_model(str(path), format="cbm")
+
+
+def rewrite_metadata(registry: Registry, version: str, change) -> None:
+    path = registry.path / version / "metadata.json"
+    meta = json.loads(path.read_text())
+    change(meta)
+    path.write_text(json.dumps(meta))
+
+
+def test_a_swapped_artefact_with_its_sha256_rewritten_is_refused(make_app, registry, caplog):
+    """The sha256 next to the artefact proves nothing: the signed manifest does."""
+    version = registry.active_version()
+    artefact = registry.path / version / "model.cbm"
+    impostor_model(artefact)
+    rewrite_metadata(
+        registry, version, lambda meta: meta["artefact"].update(sha256=sha256_file(artefact))
+    )
+    app = make_app(MODEL_REGISTRY_DIR=str(registry.path))
+    assert f"version {version}: artefact model.cbm has been changed" in caplog.text
+    with app.app_context():
+        assert model_service().model is None
+    assert score(app).status_code == 503
+
+
+def test_a_manifest_forged_without_the_key_is_refused(registry):
+    version = registry.active_version()
+    registry.sign(version)  # a valid manifest, then one signed with a key of the intruder's own
+    Registry(registry.path, signing_key="i" * 40).sign(version)
+    with pytest.raises(RegistryError, match="signature does not match MODEL_SIGNING_KEY"):
+        registry.load(version)
+
+
+def break_metadata(registry: Registry, version: str, how: str) -> None:
+    folder = registry.path / version
+    if how == "metadata not JSON":
+        (folder / "metadata.json").write_text("{not json")
+    elif how == "metadata without its fields":
+        rewrite_metadata(registry, version, lambda meta: meta.pop("algorithm"))
+        Registry(registry.path).sign(version)  # even signed: a field is missing
+    elif how == "manifest missing":
+        (folder / MANIFEST).unlink()
+    elif how == "manifest not JSON":
+        (folder / MANIFEST).write_text("[")
+    else:
+        Registry(registry.path, signing_key="i" * 40).sign(version)
+
+
+BREAKAGES = [
+    "metadata not JSON",
+    "metadata without its fields",
+    "manifest missing",
+    "manifest not JSON",
+    "manifest signed with another key",
+]
+
+
+@pytest.mark.parametrize("how", BREAKAGES)
+def test_bad_registry_metadata_keeps_the_model_in_service(make_app, registry, how):
+    good = registry.active_version()
+    app = make_app(MODEL_REGISTRY_DIR=str(registry.path))
+    with app.app_context():
+        served = model_service().model
+        break_metadata(registry, good, how)
+        assert model_service().reload() is served
+        assert registry.versions()[0]["version"] == good  # the listing does not crash either
+    assert score(app).get_json()["model_version"] == good
+
+
+@pytest.mark.parametrize("how", BREAKAGES)
+def test_at_start_a_bad_active_version_gives_way_to_the_previous_valid_one(
+    make_app, registry, how, caplog
+):
+    newest = registry.active_version()
+    previous = "20000101T000000Z-" + newest[-7:]  # the same model, registered earlier
+    shutil.copytree(registry.path / newest, registry.path / previous)
+    rewrite_metadata(registry, previous, lambda meta: meta.update(version=previous))
+    registry.sign(previous)
+    break_metadata(registry, newest, how)
+    app = make_app(MODEL_REGISTRY_DIR=str(registry.path))
+    assert f"active version {newest} refused: serving {previous} instead" in caplog.text
+    health = app.test_client().get("/api/v1/health").get_json()
+    assert health["model_version"] == previous
+    assert score(app).get_json()["model_version"] == previous
+
+
+@pytest.mark.parametrize("how", BREAKAGES)
+def test_at_start_with_no_valid_version_the_service_runs_without_a_model(make_app, registry, how):
+    break_metadata(registry, registry.active_version(), how)
+    app = make_app(MODEL_REGISTRY_DIR=str(registry.path))
+    assert app.test_client().get("/api/v1/health").get_json()["model_version"] is None
+    refused = score(app)
+    assert refused.status_code == 503
+    assert refused.get_json()["error"]["code"] == "model_unavailable"
