@@ -1,4 +1,4 @@
-"""The `clock:` process (Procfile): runs the retention purge once a day.
+"""The `clock:` process (Procfile): the retention purge once a day, an audit checkpoint every hour.
 
 Heroku and Render run it as a worker of its own; alternatively schedule
 `flask --app wsgi gdpr purge` with Heroku Scheduler or a Render cron job (README).
@@ -26,11 +26,31 @@ def run_once(app) -> dict[str, int] | None:
             return None
 
 
+def checkpoint_once(app):
+    """One signed checkpoint of the audit chain (services/audit_checkpoints); failures logged."""
+    from app.services.audit_checkpoints import write
+
+    with app.app_context():
+        try:
+            return write("hourly")
+        except Exception:
+            log.exception("audit checkpoint failed")
+            return None
+
+
 def run_forever() -> None:
     app = create_app()
+    jobs = [
+        (run_once, app.config["PURGE_INTERVAL_SECONDS"]),
+        (checkpoint_once, app.config["AUDIT_CHECKPOINT_INTERVAL_SECONDS"]),
+    ]
+    due = [time.monotonic()] * len(jobs)
     while True:
-        run_once(app)
-        time.sleep(app.config["PURGE_INTERVAL_SECONDS"])
+        for index, (job, interval) in enumerate(jobs):
+            if time.monotonic() >= due[index]:
+                job(app)
+                due[index] = time.monotonic() + interval
+        time.sleep(max(0.0, min(due) - time.monotonic()))
 
 
 if __name__ == "__main__":

@@ -49,7 +49,12 @@ class Config:
     RETENTION_SCORE_DAYS = 5 * 365
     RETENTION_DECISION_DAYS = 5 * 365
     RETENTION_AUDIT_DAYS = 365  # AI Act logging: at least six months
+    RETENTION_ADHOC_SCORE_DAYS = 90  # scores of feature sets that are not a stored client
     PURGE_INTERVAL_SECONDS = 24 * 3600  # how often the clock process runs the purge
+    ADHOC_SCORE_DAILY_QUOTA = 10_000  # ad-hoc scores per identity per day (API and simulator)
+    # Signed audit checkpoints: written here (None: <instance>/audit-checkpoints) and logged.
+    AUDIT_CHECKPOINT_DIR: str | None = None
+    AUDIT_CHECKPOINT_INTERVAL_SECONDS = 3600  # how often the clock process writes one
     PORT = 8050
     LOG_LEVEL = "INFO"
     SESSION_COOKIE_HTTPONLY = True
@@ -109,6 +114,9 @@ _INT_SETTINGS = (
     "PORT",
     "JWT_ACCESS_TOKEN_SECONDS",
     "JWT_REFRESH_TOKEN_SECONDS",
+    "RETENTION_ADHOC_SCORE_DAYS",
+    "ADHOC_SCORE_DAILY_QUOTA",
+    "AUDIT_CHECKPOINT_INTERVAL_SECONDS",
     "MAX_CONTENT_LENGTH",
     "FRESH_LOGIN_MINUTES",
     "JUSTIFICATION_MIN_LENGTH",
@@ -123,6 +131,7 @@ _STR_SETTINGS = (
     "JWT_AUDIENCE",
     "REDIS_URL",
     "TOKEN_BLOCKLIST_URI",
+    "AUDIT_CHECKPOINT_DIR",
     "RATELIMIT_STORAGE_URI",
     "RATELIMIT_LOGIN",
     "RATELIMIT_SCORE",

@@ -1,4 +1,4 @@
-"""`flask --app wsgi gdpr purge [--dry-run]` and `flask --app wsgi audit verify`."""
+"""`flask --app wsgi gdpr purge [--dry-run]`, `audit verify` and `audit checkpoint`."""
 
 from __future__ import annotations
 
@@ -25,18 +25,42 @@ def gdpr_purge(dry_run: bool) -> None:
 
 
 @audit_cli.command("verify")
-def audit_verify() -> None:
-    """Check the hash chain; exit 1 and name the first broken event if there is one."""
-    from app.database import current_database
-    from app.services.audit_chain import verify
+@click.option(
+    "--checkpoints",
+    "checkpoints_at",
+    type=click.Path(dir_okay=True),
+    help="Checkpoint file or directory (default AUDIT_CHECKPOINT_DIR); log lines work too.",
+)
+def audit_verify(checkpoints_at: str | None) -> None:
+    """Check the keyed chain against the purge anchor and the latest signed checkpoint.
 
-    result = verify(current_database().session)
+    Exit 1 and name the seq and the kind of tampering if something does not hold.
+    """
+    from app.database import current_database
+    from app.services.audit_verify import verify
+
+    result = verify(current_database().session, checkpoints_at)
     if result.ok:
-        click.echo(f"audit chain intact: {result.checked} events verified")
+        pinned = (
+            f", up to the checkpoint of {result.checkpoint.time} (seq {result.checkpoint.seq})"
+            if result.checkpoint
+            else "; no checkpoint found: a cut-off tail would not be seen"
+        )
+        click.echo(f"audit chain intact: {result.checked} events verified{pinned}")
         return
+    where = f" at seq {result.broken_seq}" if result.broken_seq is not None else ""
     click.echo(
-        f"audit chain broken at event {result.broken_id}: {result.reason} "
+        f"audit chain {result.kind}{where}: {result.reason} "
         f"({result.checked} events verified before it)",
         err=True,
     )
     raise SystemExit(1)
+
+
+@audit_cli.command("checkpoint")
+def audit_checkpoint() -> None:
+    """Write a signed checkpoint of the chain's head now (log line and AUDIT_CHECKPOINT_DIR)."""
+    from app.services.audit_checkpoints import checkpoint_path, write
+
+    checkpoint = write("manual")
+    click.echo(f"audit checkpoint: seq {checkpoint.seq} written to {checkpoint_path()}")

@@ -36,6 +36,7 @@ TEST_SECRETS = {
     "JWT_SECRET_KEY": "test-jwt-secret-key-" + "x" * 32,
     "PSEUDONYMISATION_KEY": "test-pseudonymisation-key-" + "x" * 32,
 }
+    "AUDIT_KEY": "test-audit-key-" + "x" * 32,
 
 
 def _unavailable(reason: str):
@@ -126,7 +127,7 @@ def registry_dir(tmp_path):
 
 
 @pytest.fixture
-def make_app(database_url, registry_dir):
+def make_app(database_url, registry_dir, tmp_path):
     """Build an app on the test database; keyword arguments override settings."""
     apps = []
 
@@ -136,6 +137,7 @@ def make_app(database_url, registry_dir):
             "DATABASE_URL": database_url,
             "MODEL_REGISTRY_DIR": str(registry_dir),
             **TEST_SECRETS,
+            "AUDIT_CHECKPOINT_DIR": str(tmp_path / "audit-checkpoints"),  # one per test
             **overrides,
         }
         application = create_app(config)

@@ -12,7 +12,7 @@ def _count(model):
     return current_database().session.scalar(select(func.count()).select_from(model))
 
 
-def test_users_create_stores_a_scrypt_hash_not_the_password(runner):
+def test_users_create_stores_an_argon2id_hash_not_the_password(runner):
     result = runner.invoke(
         args=[
             "users",
@@ -27,7 +27,7 @@ def test_users_create_stores_a_scrypt_hash_not_the_password(runner):
     assert result.exit_code == 0, result.output
     user = current_database().session.scalar(select(User))
     assert user.email == "a.martin@bank.example"
-    assert user.password_hash.startswith("scrypt:")
+    assert user.password_hash.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
     assert "Correct-Horse-42" not in user.password_hash
 
 

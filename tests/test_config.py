@@ -16,6 +16,7 @@ GOOD = {
     "JWT_SECRET_KEY": "j" * 40,
     "PSEUDONYMISATION_KEY": "p" * 40,
     "MODEL_SIGNING_KEY": "m" * 40,
+    "AUDIT_KEY": "a" * 40,
     "DATABASE_URL": "postgres://u:pw@db.example:5432/prod",
     "REDIS_URL": "redis://cache.example:6379/0",
 }

@@ -20,6 +20,7 @@ PRODUCTION = {
     "JWT_SECRET_KEY": "j" * 40,
     "PSEUDONYMISATION_KEY": "p" * 40,
     "MODEL_SIGNING_KEY": "m" * 40,
+    "AUDIT_KEY": "a" * 40,
     "WEB_CONCURRENCY": 1,  # one worker: no shared store needed (test_config covers Redis)
 }
 HEADERS = {
@@ -204,6 +205,6 @@ def test_the_password_policy_names_the_rule(password, rule):
         check_policy(password, "adviser@bank.example")
 
 
-def test_passwords_are_stored_with_a_standard_kdf():
+def test_passwords_are_stored_with_argon2id_at_owasp_minimum():
     stored = hash_password(PASSWORD)
-    assert stored.startswith(("scrypt:", "pbkdf2:")) and PASSWORD not in stored
+    assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$") and PASSWORD not in stored

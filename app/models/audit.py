@@ -20,6 +20,7 @@ class AuditEvent(Base):
     __table_args__ = (
         Index("ix_audit_events_client_id_created_at", "client_id", "created_at"),
         Index("ix_audit_events_actor_id_created_at", "actor_id", "created_at"),
+        Index("ix_audit_events_seq", "seq", unique=True),
     )
 
     id: Mapped[int] = mapped_column(AuditId, primary_key=True, autoincrement=True)
@@ -30,6 +31,8 @@ class AuditEvent(Base):
     model_version: Mapped[str | None] = mapped_column(String(64))
     details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-    # Hash chain (filled by the audit service): each event commits to the one before it.
+    # Keyed hash chain (filled by services/audit_chain): each event commits to the one before
+    # it; `seq` numbers the chain without gaps (ids may skip a rolled-back value).
+    seq: Mapped[int] = mapped_column(AuditId)
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     hash: Mapped[str | None] = mapped_column(String(64))

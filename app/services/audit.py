@@ -2,7 +2,7 @@
 
 `record()` adds the event to the session of the action it records and never commits: the
 caller's transaction writes both or neither, so an acknowledged action always has its event.
-Each event is sealed into the hash chain (services/audit_chain) as it is added.
+Each event is sealed into the keyed hash chain (services/audit_chain) as it is added.
 Details hold counts and codes, never features, names or customer references.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import insert
 
 from app.database import current_database
-from app.models import AuditEvent, utcnow
+from app.models import AuditEvent
 from app.services.audit_chain import seal
 
 ACTIONS = frozenset(
@@ -56,10 +56,13 @@ def record(
         client_id=client_id,
         model_version=model_version,
         details=details,
-        created_at=utcnow(),
     )
-    connection = current_database().session.connection()
-    seal(connection, event)
+    session = current_database().session
+    # The action's own rows first (client rows included), the chain's head last: one lock
+    # order for every audited transaction, so two of them never wait for each other in a cycle.
+    session.flush()
+    connection = session.connection()
+    seal(connection, event)  # its seq, time (under the head's lock) and keyed link
     # A plain INSERT on the action's transaction: the ORM's unit of work would add half a
     # millisecond to every audited request. The event returned is not tracked by the session.
     event.id = connection.execute(INSERT, _columns(event)).scalar_one()

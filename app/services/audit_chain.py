@@ -1,28 +1,61 @@
-"""Tamper-evident audit trail (GDPR Art. 32, AI Act Art. 12): a hash chain over the events.
+"""Tamper-evident audit trail (GDPR Art. 32, AI Act Art. 12): a keyed hash chain over the events.
 
-Each event stores the hash of the one before it and its own hash over its content, so editing,
-inserting or removing an event breaks the chain from that point on. Appends are serialised by a
-row lock on the single `audit_head` row (UPDATE ... RETURNING), taken in the transaction of the
-action being audited: on SQLite that is the database write lock, on PostgreSQL a row lock held
-until commit. Event ids therefore follow chain order.
+Each event stores the link of the one before it and its own HMAC-SHA-256, keyed by a key derived
+from AUDIT_KEY (held apart from the database), over its content and its place `seq` in the chain.
+Editing, inserting or removing an event breaks the chain from that point on, and rewriting the
+chain from there needs the key. Appends are serialised by a row lock on the single `audit_head`
+row, taken in the transaction of the action being audited (on PostgreSQL through the SECURITY
+DEFINER function `audit_take_head()`, so the web role needs no UPDATE right on the head); the
+event's time is read under that lock, so seq, id and time order agree. The lock is the last one
+an audited transaction takes (services/audit flushes the action's own rows first): one lock order
+everywhere, client rows then the head. Signed checkpoints (services/audit_checkpoints) outside
+the database pin the newest events; services/audit_verify walks the chain against them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
-from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import Connection, select, update
-from sqlalchemy.orm import Session
+from flask import current_app
+from sqlalchemy import Connection, text, update
 
-from app.models import AuditEvent, AuditHead
+from app.models import AuditEvent, AuditHead, utcnow
 
 GENESIS = "0" * 64
-VERIFY_BATCH = 5_000
+CHAIN_CONTEXT = b"audit-chain-v1"
+CHECKPOINT_CONTEXT = b"audit-checkpoint-v1"
 
 
-def digest(prev_hash: str, event: AuditEvent) -> str:
+@lru_cache(maxsize=16)
+def derived_key(audit_key: str, context: bytes) -> bytes:
+    """One key per use (chain, checkpoints) from AUDIT_KEY: one leaked says nothing of the other."""
+    return hmac.digest(audit_key.encode(), context, "sha256")
+
+
+def chain_key() -> bytes:
+    return derived_key(current_app.config["AUDIT_KEY"], CHAIN_CONTEXT)
+
+
+def digest(key: bytes, prev_hash: str, event: AuditEvent) -> str:
+    content = {
+        "seq": event.seq,
+        "prev": prev_hash,
+        "actor_id": str(event.actor_id) if event.actor_id else None,
+        "action": event.action,
+        "client_id": str(event.client_id) if event.client_id else None,
+        "model_version": event.model_version,
+        "details": event.details,
+        "created_at": event.created_at.isoformat(),
+    }
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hmac.digest(key, canonical.encode(), "sha256").hex()
+
+
+def plain_digest(prev_hash: str, event: AuditEvent) -> str:
+    """The unkeyed SHA-256 of the first version (what an intruder without the key can compute)."""
     content = {
         "prev": prev_hash,
         "actor_id": str(event.actor_id) if event.actor_id else None,
@@ -37,59 +70,20 @@ def digest(prev_hash: str, event: AuditEvent) -> str:
 
 
 HEAD = AuditHead.__table__
-TAKE_HEAD = update(HEAD).where(HEAD.c.id == 1).values(seq=HEAD.c.seq + 1).returning(HEAD.c.hash)
+TAKE_HEAD = (
+    update(HEAD).where(HEAD.c.id == 1).values(seq=HEAD.c.seq + 1).returning(HEAD.c.seq, HEAD.c.hash)
+)
+TAKE_HEAD_POSTGRES = text("SELECT seq, hash FROM audit_take_head()")
 
 
 def seal(connection: Connection, event: AuditEvent) -> None:
-    """Link the event to the chain head, under the head's lock; inserting it moves the head.
+    """Give the event its place, time and link under the head's lock; inserting it moves the head.
 
-    A plain statement on the transaction's connection: the ORM's bulk-UPDATE machinery (session
-    synchronisation, autoflush) tripled the cost of every audited request. The head is moved to
-    the event by a trigger on its INSERT (migration 0005), in the same statement.
+    One statement (one round trip) on the transaction's connection; the head is moved to the
+    event by a trigger on its INSERT (migrations 0005 and 0007), which also checks the seq.
     """
-    prev_hash = connection.execute(TAKE_HEAD).scalar_one()
+    take = TAKE_HEAD_POSTGRES if connection.dialect.name == "postgresql" else TAKE_HEAD
+    event.seq, prev_hash = connection.execute(take).one()
+    event.created_at = utcnow()
     event.prev_hash = prev_hash
-    event.hash = digest(prev_hash, event)
-
-
-@dataclass
-class Verification:
-    checked: int
-    broken_id: int | None = None
-    reason: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.broken_id is None
-
-
-def verify(session: Session) -> Verification:
-    """Walk the events in id order; report the first one whose link or content does not hold.
-
-    The oldest remaining event anchors the chain (older ones may have been purged at the end of
-    their retention), and the last event must be the head.
-    """
-    checked, previous, last_id = 0, None, 0
-    while True:
-        batch = list(
-            session.scalars(
-                select(AuditEvent)
-                .where(AuditEvent.id > last_id)
-                .order_by(AuditEvent.id)
-                .limit(VERIFY_BATCH)
-            )
-        )
-        if not batch:
-            break
-        for event in batch:
-            if previous is not None and event.prev_hash != previous:
-                return Verification(checked, event.id, "does not link to the event before it")
-            if event.prev_hash is None or event.hash != digest(event.prev_hash, event):
-                return Verification(checked, event.id, "content does not match its hash")
-            previous, checked = event.hash, checked + 1
-        last_id = batch[-1].id
-        session.expunge_all()
-    head = session.scalar(select(AuditHead.hash).where(AuditHead.id == 1))
-    if previous is not None and head != previous:
-        return Verification(checked, last_id, "is not the chain head: later events were removed")
-    return Verification(checked)
+    event.hash = digest(chain_key(), prev_hash, event)

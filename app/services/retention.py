@@ -1,7 +1,10 @@
 """Storage limitation (GDPR Art. 5.1.e): what has outlived its retention period, and the purge.
 
 One category at a time, each in its own transaction, so a failure in one leaves the others
-consistent. The purge writes one audit event with the counts (never an identifier of what went).
+consistent. The purge writes one audit event with the counts (never an identifier of what went)
+and the anchor of the audit chain (the link of the first event it kept), in the transaction that
+deletes the old audit events, then a signed checkpoint: `audit verify` tells a purge apart from
+a deletion. Ad-hoc scores (no stored client: API /score) have a shorter retention of their own.
 Nothing goes before its own limit: a score that backs a decision still within its retention is
 kept until that decision goes, and a client whose data has expired is kept while a retained
 score or decision still refers to it (deleting it would cascade to them).
@@ -19,6 +22,8 @@ from sqlalchemy import ColumnElement, delete, exists, func, select
 from app.database import current_database
 from app.models import AuditEvent, Client, Decision, RevokedToken, ScoreRecord, utcnow
 from app.services import audit
+from app.services import audit_checkpoints as checkpoints
+from app.services.audit_verify import purge_anchor
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +40,12 @@ class Category:
         cutoff = now - timedelta(days=current_app.config[self.setting])
         if self.model is Client:
             return (Client.data_updated_at < cutoff) & ~_still_referenced(now)
+        if self.name == "adhoc_scores":
+            return ScoreRecord.client_id.is_(None) & (ScoreRecord.created_at < cutoff)
         if self.model is ScoreRecord:
             backs_a_decision = exists().where(Decision.score_id == ScoreRecord.id)
-            return (ScoreRecord.created_at < cutoff) & ~backs_a_decision
+            client_score = ScoreRecord.client_id.is_not(None)
+            return client_score & (ScoreRecord.created_at < cutoff) & ~backs_a_decision
         return self.model.created_at < cutoff
 
 
@@ -55,6 +63,7 @@ def _still_referenced(now: datetime) -> ColumnElement[bool]:
 CATEGORIES = (
     Category("decisions", Decision, "RETENTION_DECISION_DAYS"),
     Category("scores", ScoreRecord, "RETENTION_SCORE_DAYS"),
+    Category("adhoc_scores", ScoreRecord, "RETENTION_ADHOC_SCORE_DAYS"),
     Category("clients", Client, "RETENTION_CLIENT_DAYS"),
     Category("audit", AuditEvent, "RETENTION_AUDIT_DAYS"),
     Category("revoked_tokens", RevokedToken, None),
@@ -84,15 +93,41 @@ def purge(now: datetime | None = None, dry_run: bool = False, actor_id=None) -> 
     if dry_run:
         return {row["category"]: row["count"] for row in preview(now)}
     database = current_database()
-    counts: dict[str, int] = {}
+    counts: dict[str, int] = {category.name: 0 for category in CATEGORIES}
     for category in CATEGORIES:
+        if category.model is AuditEvent:
+            continue  # last, with the purge's own event (below)
         with database.transaction() as session:
             result = session.execute(
                 delete(category.model).where(category.expired(now)),
                 execution_options={"synchronize_session": "fetch"},
             )
             counts[category.name] = result.rowcount or 0
-    with database.transaction():
-        audit.record("purge", actor_id, details={"counts": counts, "as_of": now.isoformat()})
+    with database.transaction() as session:
+        anchor = _purge_audit(session, now)
+        counts["audit"] = anchor.pop("deleted")
+        details = {"counts": counts, "as_of": now.isoformat(), "anchor": anchor}
+        audit.record("purge", actor_id, details=details)
+    checkpoints.write("purge")
     log.info("retention purge: %s", counts)
     return counts
+
+
+def _purge_audit(session, now: datetime) -> dict:
+    """Delete the chain's prefix older than its retention; the link the first kept event holds.
+
+    Event times follow seq order (taken under the head's lock), so the old events are the seqs
+    up to the newest old one; deleting by seq keeps the cut clean. Nothing old: the anchor stays.
+    """
+    cutoff = now - timedelta(days=current_app.config["RETENTION_AUDIT_DAYS"])
+    newest_old = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash)
+        .where(AuditEvent.created_at < cutoff)
+        .order_by(AuditEvent.seq.desc())
+        .limit(1)
+    ).first()
+    if newest_old is None:
+        seq, prev_hash = purge_anchor(session)
+        return {"seq": seq, "prev_hash": prev_hash, "deleted": 0}
+    result = session.execute(delete(AuditEvent).where(AuditEvent.seq <= newest_old.seq))
+    return {"seq": newest_old.seq + 1, "prev_hash": newest_old.hash, "deleted": result.rowcount}

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from app.database import current_database
 from app.models import AuditEvent, Client, Decision, ScoreRecord
-from app.services.audit_chain import verify
+from app.services.audit_verify import verify
 
 CLIENTS = "/api/v1/clients"
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from app.database import current_database
 from app.models import AuditEvent, Client, Decision, RevokedToken, ScoreRecord
+from app.services import audit
 from app.services.retention import preview, purge
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -38,7 +39,7 @@ def _client(adviser, updated_at) -> Client:
 def _score(client, at) -> ScoreRecord:
     with current_database().transaction() as session:
         score = ScoreRecord(
-            client_id=client.id,
+            client_id=client.id if client else None,
             inputs={},
             probability=0.1,
             recommendation="favourable",
@@ -94,13 +95,16 @@ def test_a_score_backing_a_retained_decision_is_kept(app, adviser):
     assert current_database().session.get(ScoreRecord, old.id) is not None
 
 
-def test_audit_events_and_expired_revocations_go(app, adviser):
+def test_audit_events_and_expired_revocations_go(app, adviser, monkeypatch):
     limit = timedelta(days=app.config["RETENTION_AUDIT_DAYS"])
+    for at in (NOW - limit - TICK, NOW - limit):  # the chain reads its clock under its lock
+        monkeypatch.setattr("app.services.audit_chain.utcnow", lambda at=at: at)
+        with current_database().transaction():
+            audit.record("view_client", adviser.id)
+    monkeypatch.undo()
     with current_database().transaction() as session:
         session.add_all(
             [
-                AuditEvent(action="view_client", created_at=NOW - limit - TICK),
-                AuditEvent(action="view_client", created_at=NOW - limit),
                 RevokedToken(jti="expired", expires_at=NOW - TICK),
                 RevokedToken(jti="live", expires_at=NOW + timedelta(minutes=5)),
             ]
@@ -117,6 +121,7 @@ def test_dry_run_counts_without_deleting(app, adviser):
     assert {row["category"] for row in preview(NOW)} == {
         "clients",
         "scores",
+        "adhoc_scores",
         "decisions",
         "audit",
         "revoked_tokens",
@@ -145,8 +150,24 @@ def test_retention_periods_come_from_the_configuration(make_app, adviser, settin
 def test_the_purge_cli_dry_run_lists_every_category(runner, adviser):
     result = runner.invoke(args=["gdpr", "purge", "--dry-run"])
     assert result.exit_code == 0, result.output
-    for name in ("clients", "scores", "decisions", "audit", "revoked_tokens"):
+    for name in ("clients", "scores", "adhoc_scores", "decisions", "audit", "revoked_tokens"):
         assert name in result.output
+
+
+def test_ad_hoc_scores_go_at_their_own_shorter_limit(app, adviser):
+    """A score with no stored client (API /score) goes after RETENTION_ADHOC_SCORE_DAYS; a
+    client's score of the same age stays (RETENTION_SCORE_DAYS)."""
+    limit = timedelta(days=app.config["RETENTION_ADHOC_SCORE_DAYS"])
+    client = _client(adviser, NOW - timedelta(days=1))
+    kept_adhoc, gone_adhoc = _score(None, NOW - limit), _score(None, NOW - limit - TICK)
+    client_score = _score(client, NOW - limit - TICK)
+    assert purge(now=NOW, dry_run=True)["adhoc_scores"] == 1
+    counts = purge(now=NOW)
+    assert (counts["adhoc_scores"], counts["scores"]) == (1, 0)
+    session = current_database().session
+    assert session.get(ScoreRecord, gone_adhoc.id) is None
+    assert session.get(ScoreRecord, kept_adhoc.id) is not None
+    assert session.get(ScoreRecord, client_score.id) is not None
 
 
 def test_an_expired_client_stays_while_a_retained_decision_refers_to_it(app, adviser):

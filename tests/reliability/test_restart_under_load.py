@@ -26,7 +26,7 @@ from tcp_proxy import TcpProxy
 
 from app.database import current_database
 from app.models import Client, utcnow
-from app.services.audit_chain import verify
+from app.services.audit_verify import verify
 from app.services.users import create_user
 
 ROOT = Path(__file__).resolve().parents[2]
