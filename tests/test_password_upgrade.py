@@ -1,4 +1,4 @@
-"""Passwords are argon2id; an older hash is replaced at the next successful log-in, on both faces."""
+"""Passwords are argon2id; an older hash is replaced at the next successful log-in (both faces)."""
 
 from __future__ import annotations
 
