@@ -64,3 +64,17 @@ def audit_checkpoint() -> None:
 
     checkpoint = write("manual")
     click.echo(f"audit checkpoint: seq {checkpoint.seq} written to {checkpoint_path()}")
+
+
+@audit_cli.command("web-role-sql")
+@click.argument("role")
+def audit_web_role_sql(role: str) -> None:
+    """Print the PostgreSQL grants of a web role with INSERT and SELECT only on the audit trail."""
+    from db.roles import web_role_statements
+
+    try:
+        statements = web_role_statements(role)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="ROLE") from None
+    for statement in statements:
+        click.echo(statement + ";")
