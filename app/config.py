@@ -60,6 +60,8 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
+    SESSION_IDLE_MINUTES = 30  # a dashboard session ends after this long without a request
+    SESSION_MAX_HOURS = 10  # and after this long in all, active or not
     JSON_SORT_KEYS = False
     # API: tokens, limits and request size (docs/api.md lists each one).
     JWT_ACCESS_TOKEN_SECONDS = 15 * 60
@@ -79,6 +81,7 @@ class Config:
     MAX_CONTENT_LENGTH = 1024 * 1024  # a 1,000-client batch is ~100 kB
     CORS_ORIGINS: tuple[str, ...] = ()  # browser origins allowed to call the API; none by default
     REVIEW_MARGIN = 0.2  # relative band around the threshold where advice is "review"
+    REASON_MIN_CONTRIBUTION = 0.05  # log-odds a feature must add to the risk to be a reason
     FRESH_LOGIN_MINUTES = 5  # erasing from the dashboard needs a password given this recently
     JUSTIFICATION_MIN_LENGTH = 20  # characters justifying a decision against the advice
     DECISION_REPEAT_MINUTES = 5  # the same decision again this soon must be confirmed
@@ -112,6 +115,11 @@ _INT_SETTINGS = (
     "RETENTION_AUDIT_DAYS",
     "PURGE_INTERVAL_SECONDS",
     "PORT",
+    "JWT_ACCESS_TOKEN_SECONDS",
+    "JWT_REFRESH_TOKEN_SECONDS",
+    "PORT",
+    "SESSION_IDLE_MINUTES",
+    "SESSION_MAX_HOURS",
     "JWT_ACCESS_TOKEN_SECONDS",
     "JWT_REFRESH_TOKEN_SECONDS",
     "RETENTION_ADHOC_SCORE_DAYS",
@@ -172,6 +180,10 @@ def load_config(
         settings["CORS_ORIGINS"] = _origins(environ["CORS_ORIGINS"])
     if environ.get("REVIEW_MARGIN"):
         settings["REVIEW_MARGIN"] = _fraction("REVIEW_MARGIN", environ["REVIEW_MARGIN"])
+    if environ.get("REASON_MIN_CONTRIBUTION"):
+        settings["REASON_MIN_CONTRIBUTION"] = _fraction(
+            "REASON_MIN_CONTRIBUTION", environ["REASON_MIN_CONTRIBUTION"]
+        )
     for name in DEV_SECRETS:
         settings[name] = environ.get(name) or None
     if settings["RETENTION_AUDIT_DAYS"] < MIN_AUDIT_RETENTION_DAYS:

@@ -17,6 +17,8 @@ FR: dict[str, str] = {
     "login_password": "Mot de passe",
     "login_submit": "Se connecter",
     "login_failed": "E-mail ou mot de passe incorrect.",
+    "login_throttled": "Trop de tentatives de connexion échouées. Réessayez dans {seconds} s.",
+    "logged_out": "Vous êtes déconnecté(e).",
     "logout": "Se déconnecter",
     "nav_portfolio": "Mes clients",
     "nav_simulator": "Simulateur",
@@ -422,6 +424,8 @@ EN: dict[str, str] = {
     "read_calibration": "When the gauge shows 10%, about 10% of those clients default: the points "
     "should follow the diagonal.",
     "cost_title": "Cost by threshold",
+    "login_throttled": "Too many failed log-ins. Try again in {seconds} s.",
+    "logged_out": "You have been logged out.",
     "cost_axis": "Expected cost per client",
     "read_cost": "The chosen threshold is where the expected cost is lowest.",
     "importance_title": "Global importance",

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import uuid
 from contextlib import contextmanager
+from datetime import timedelta
 
 import pytest
 from flask_login import login_user
@@ -21,7 +22,7 @@ from sqlalchemy.engine import make_url
 
 from app import create_app
 from app.database import current_database
-from app.models import Base
+from app.models import Base, utcnow
 from app.services.audit_chain import GENESIS
 from app.web.auth import SessionUser
 from db.migrate import upgrade
@@ -188,15 +189,17 @@ def dash_app(make_app, model_registry):
 
 @pytest.fixture
 def acting(dash_app):
-    """`with acting(user, "en"):` a request context in which `user` is logged in."""
+    """`with acting(user, "en"):` a request context in which `user` is logged in (with
+    `fresh=False`, a log-in older than any fresh-log-in window)."""
 
     @contextmanager
-    def as_user(user, lang: str = "fr"):
+    def as_user(user, lang: str = "fr", fresh: bool = True):
         with dash_app.test_request_context(
             "/_dash-update-component", method="POST", headers={"Cookie": f"lang={lang}"}
         ):
             if user is not None:
-                login_user(SessionUser(user))
+                logged_in_at = utcnow() if fresh else utcnow() - timedelta(days=1)
+                login_user(SessionUser(user, logged_in_at))
             yield
 
     return as_user

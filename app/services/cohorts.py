@@ -23,7 +23,7 @@ HISTOGRAM_BINS = 20
 def band_of(value: float, bands, closed: bool = True) -> tuple:
     """The band holding value: [low, high] for whole-year ages, [low, high) for incomes."""
     for low, high in bands:
-        if value >= low and (high is None or value <= high if closed else value < high):
+        if value >= low and (high is None or (value <= high if closed else value < high)):
             return low, high
     return bands[-1]
 

@@ -37,7 +37,12 @@ def search(model, X: np.ndarray, recommendations: list[str], policy: Policy, lan
     """One counterfactual dict per row of X (features in FEATURE_NAMES order)."""
     results: list[dict | None] = [None] * len(X)
     todo = [i for i, r in enumerate(recommendations) if r != FAVOURABLE]
-    cuts = np.array([policy.upper if r == UNFAVOURABLE else policy.lower for r in recommendations])
+    cuts = np.array(
+        [
+            policy.unfavourable_from if r == UNFAVOURABLE else policy.favourable_below
+            for r in recommendations
+        ]
+    )
     rows, cols, starts, signs, steps, bounds = [], [], [], [], [], []
     for j, feature in ACTIONABLE:
         if not todo:

@@ -43,6 +43,7 @@ def evaluate(rows: Sequence[dict], lang: str = "fr", explain: bool = True, model
     if explain:  # plain lists once per batch: the explanations are built from them
         rows_as_lists, impacts = X.tolist(), result.contributions.tolist()
         orders = explanations.strongest_first(result.contributions)
+        minimum = explanations.reason_minimum()
     base = float(result.base_value)
     items = []
     for i, probability in enumerate(result.probability.tolist()):
@@ -55,7 +56,7 @@ def evaluate(rows: Sequence[dict], lang: str = "fr", explain: bool = True, model
         }
         if explain:
             item["explanation"] = explanations.explanation(
-                rows_as_lists[i], impacts[i], orders[i], base, found[i], lang
+                rows_as_lists[i], impacts[i], orders[i], base, found[i], lang, minimum
             )
         items.append(item)
     return items

@@ -40,8 +40,10 @@ def test_score_answers_the_documented_shape(api, headers):
     assert body["recommendation"] in ("favourable", "review", "unfavourable")
     contributions = body["explanation"]["contributions"]
     assert [c["feature"] for c in contributions] == list(GOOD)
-    for c in contributions:
-        assert c["direction"] == ("increases_risk" if c["impact"] > 0 else "decreases_risk")
+    for c in contributions:  # as shown, to two decimals: 0,00 has no notable effect
+        shown = round(c["impact"], 2)
+        expected = "increases_risk" if shown > 0 else "decreases_risk" if shown < 0 else None
+        assert c["direction"] == (expected or "no_notable_effect")
 
 
 @pytest.mark.parametrize("values", [GOOD, RISKY, {**RISKY, "incidents": 6, "credit_score": 400}])

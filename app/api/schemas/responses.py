@@ -32,12 +32,6 @@ class TokenResponse(BaseModel):
     expires_in: int = Field(description="Access-token lifetime in seconds.")
 
 
-class AccessTokenResponse(BaseModel):
-    access_token: str
-    token_type: Literal["Bearer"]
-    expires_in: int
-
-
 class LogoutResponse(BaseModel):
     revoked: bool
 
@@ -46,7 +40,7 @@ class Contribution(BaseModel):
     feature: FeatureName
     value: float
     impact: float = Field(description="Contribution in log-odds.")
-    direction: Literal["increases_risk", "decreases_risk"]
+    direction: Literal["increases_risk", "decreases_risk", "no_notable_effect"]
 
 
 class Reason(BaseModel):
