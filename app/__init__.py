@@ -36,7 +36,7 @@ def configure_logging(app: Flask) -> None:
 def register_extensions(app: Flask) -> None:
     from app.database import Database
     from app.extensions import init_limiter, jwt
-    from app.services import tokens
+    from app.services import auth, tokens
     from app.services.models import ModelService
 
     Database().init_app(app)
@@ -44,6 +44,7 @@ def register_extensions(app: Flask) -> None:
     jwt.init_app(app)
     init_limiter(app)
     tokens.init_app(app)
+    auth.init_app(app)
 
 
 def register_api(app: Flask) -> None:

@@ -129,3 +129,34 @@ def users_create(email: str, role: str, password: str | None) -> None:
     except (UserError, WeakPasswordError) as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(f"created {user.role.value} {user.email} ({user.id})")
+
+
+@users_cli.command("deactivate")
+@click.argument("email")
+def users_deactivate(email: str) -> None:
+    """Deactivate a user: their dashboard sessions and API tokens end at once."""
+    from app.services.users import UserError, find_by_email, normalise_email, set_active
+
+    try:
+        user = find_by_email(normalise_email(email))
+    except UserError as exc:
+        raise click.UsageError(str(exc)) from None
+    if user is None:
+        raise click.UsageError("EMAIL does not name a user")
+    set_active(user.id, False)
+    click.echo(f"deactivated {user.email} ({user.id}): sessions and tokens ended")
+
+
+@users_cli.command("set-password")
+@click.argument("email")
+def users_set_password(email: str) -> None:
+    """Give a user a new password (prompted twice, or two lines on stdin); ends their sessions."""
+    from app.services.passwords import WeakPasswordError
+    from app.services.users import UserError, set_password
+
+    password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = set_password(email, password)
+    except (UserError, WeakPasswordError) as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"new password set for {user.email} ({user.id}): sessions and tokens ended")

@@ -2,48 +2,35 @@
 
 from __future__ import annotations
 
-from flask import request
 from flask_jwt_extended import get_jwt
 from flask_limiter.util import get_remote_address
 
 from app.api.errors import ApiError
-from app.api.routing import Limit, Route
+from app.api.routing import Route
 from app.api.schemas import requests as rq
 from app.api.schemas import responses as rs
 from app.services import auth
 
 
-def _login_email() -> str:
-    body = request.get_json(silent=True)
-    email = body.get("email") if isinstance(body, dict) else None
-    return "login-email:" + (email.strip().lower() if isinstance(email, str) else "")
-
-
-def _login_address() -> str:
-    return "login-addr:" + (get_remote_address() or "unknown")
-
-
 def login(body: rq.LoginRequest):
-    user = auth.authenticate(body.email, body.password)
+    address = get_remote_address() or "unknown"
+    user = auth.authenticate(body.email, body.password, address, face="api")
     if user is None:  # one message for every failure: no account enumeration
         raise ApiError(401, "invalid_credentials", "Invalid e-mail or password.")
     return auth.issue_tokens(user)
 
 
 def refresh(user):
-    return auth.refresh_access(user)
+    tokens = auth.rotate_refresh(user, get_jwt())
+    if tokens is None:  # another request used this refresh token first
+        raise ApiError(401, "token_revoked", "The token has been revoked.")
+    return tokens
 
 
 def logout(user):
-    claims = get_jwt()
-    auth.logout(user, claims["jti"], claims["exp"])
+    auth.logout(user, get_jwt())
     return {"revoked": True}
 
-
-LOGIN_LIMITS = (
-    Limit("RATELIMIT_LOGIN", key=_login_email, failures_only=True),
-    Limit("RATELIMIT_LOGIN", key=_login_address, failures_only=True),
-)
 
 ROUTES = [
     Route(
@@ -56,9 +43,9 @@ ROUTES = [
         body=rq.LoginRequest,
         response=rs.TokenResponse,
         errors=(400, 401, 413, 415, 422, 429),
-        limits=LOGIN_LIMITS,
-        description="Failed log-ins are limited per account and per address "
-        "(RATELIMIT_LOGIN).\n\n```\ncurl -s -X POST http://127.0.0.1:8050/api/v1/auth/login "
+        description="Failed log-ins slow down per account and per address: after the "
+        "RATELIMIT_LOGIN allowance, each failure doubles the wait (429 with Retry-After), "
+        "up to 5 minutes.\n\n```\ncurl -s -X POST http://127.0.0.1:8050/api/v1/auth/login "
         "-H 'Content-Type: application/json' "
         '-d \'{"email": "conseiller1@demo.example", '
         '"password": "Demo-Conseil-2026"}\'\n```',
@@ -67,22 +54,24 @@ ROUTES = [
         "POST",
         "/auth/refresh",
         refresh,
-        "A new access token from a refresh token",
+        "New access and refresh tokens from a refresh token (rotation)",
         "auth",
         kind="refresh",
-        response=rs.AccessTokenResponse,
+        response=rs.TokenResponse,
         errors=(401,),
-        description="Send the **refresh** token as the Bearer token.",
+        description="Send the **refresh** token as the Bearer token. The answer holds a new "
+        "refresh token: the one sent is revoked and refused if sent again.",
     ),
     Route(
         "POST",
         "/auth/logout",
         logout,
-        "Revoke the token sent (access or refresh)",
+        "End the log-in: the token sent and every token of the same log-in",
         "auth",
         kind="any",
         response=rs.LogoutResponse,
         errors=(401,),
-        description="Call it with each token to revoke both; revocations survive a restart.",
+        description="Send either token (access or refresh): both, and every token obtained "
+        "from them by refresh, are revoked; revocations survive a restart.",
     ),
 ]

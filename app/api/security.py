@@ -23,7 +23,7 @@ _HOLDER = "credit_scoring.token_holder"
 @jwt.token_in_blocklist_loader
 def _is_revoked(_header: dict, payload: dict) -> bool:
     # Asked first; the user comes with the same query and is kept for the look-up below.
-    revoked, user = auth.token_holder(payload["jti"], payload.get("sub"))
+    revoked, user = auth.token_holder(payload)
     request.environ[_HOLDER] = (payload["jti"], user)
     return revoked
 
@@ -33,7 +33,7 @@ def _load_user(_header: dict, payload: dict) -> User | None:
     # Checked on every request: a deactivated user's tokens stop working at once.
     jti, user = request.environ.get(_HOLDER, (None, None))
     if jti != payload["jti"]:
-        user = auth.token_holder(payload["jti"], payload.get("sub"))[1]
+        user = auth.token_holder(payload)[1]
     return user
 
 

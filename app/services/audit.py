@@ -20,6 +20,7 @@ from app.services.audit_chain import seal
 ACTIONS = frozenset(
     {
         "login",
+        "login_failed",
         "logout",
         "score",
         "score_batch",

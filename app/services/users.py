@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.database import current_database
 from app.models import Role, User
+from app.services import audit, web_sessions
 from app.services.passwords import check_policy, hash_password
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -59,9 +61,32 @@ def list_users() -> list[User]:
 
 
 def set_active(user_id, active: bool) -> User | None:
-    """Deactivate (or reactivate) an account; its tokens stop working at the next request."""
+    """Deactivate (or reactivate) an account. Deactivation ends its dashboard sessions and
+    every API token, refresh tokens included: reactivating it does not bring them back."""
     with current_database().transaction() as session:
         user = session.get(User, user_id)
         if user is not None:
             user.active = active
+            if not active:
+                _end_sessions(session, user)
+            audit.record("user_update", None, details={"user_id": str(user.id), "active": active})
     return user
+
+
+def set_password(email: str, password: str) -> User:
+    """A new password (checked against the policy); every session and token of the user ends."""
+    user = find_by_email(normalise_email(email))
+    if user is None:
+        raise UserError("email does not name a user")
+    check_policy(password, user.email)
+    with current_database().transaction() as session:
+        user.password_hash = hash_password(password)
+        _end_sessions(session, user)
+        audit.record("user_update", None, details={"user_id": str(user.id), "password": "set"})
+    return user
+
+
+def _end_sessions(session: Session, user: User) -> None:
+    # A new generation refuses every older API token; the dashboard's sessions are deleted.
+    user.session_generation += 1
+    web_sessions.end_all(session, user.id)

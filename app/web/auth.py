@@ -1,40 +1,42 @@
 """Log-in and log-out for the dashboard, on the same users as the API (Flask-Login sessions).
 
 The form carries a per-session CSRF token; the session cookie is HttpOnly and SameSite=Lax (and
-Secure in production), so a cross-site page can neither read it nor post with it.
+Secure in production), so a cross-site page can neither read it nor post with it. The cookie only
+names a session kept on the server (services/web_sessions): log-out, the idle timeout and the
+absolute lifetime end it there, whatever copies of the cookie exist.
 """
 
 from __future__ import annotations
 
 import logging
 import secrets
-import uuid
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, abort, redirect, render_template, request, session, url_for
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user, login_user, logout_user
 
-from app.database import current_database
-from app.i18n import LANGUAGES
+from app.i18n import LANGUAGES, format_number
 from app.models import User
-from app.services.passwords import verify_password
-from app.services.users import find_by_email
-from app.texts import page_texts
-from app.web.session import LANG_COOKIE, mark_login, session_language
+from app.services import auth as auth_service
+from app.services import web_sessions
+from app.services.login_throttle import Throttled
+from app.texts import page_texts, t
+from app.web.session import LANG_COOKIE, SESSION_TOKEN, session_language
 
 log = logging.getLogger(__name__)
 bp = Blueprint("web", __name__)
 login_manager = LoginManager()
-# Verified against when the e-mail is unknown, so both failures take the same time.
-_DUMMY_HASH = "scrypt:32768:8:1$abcdefghijklmnop$" + "0" * 128
 
 
 class SessionUser:
     """What Flask-Login keeps: the id and role, reloaded (and re-checked active) per request."""
 
-    def __init__(self, user: User) -> None:
+    def __init__(self, user: User, logged_in_at: datetime | None = None) -> None:
         self.user = user  # the ORM row, for the services (attached to this request's session)
         self.id, self.email, self.role = user.id, user.email, user.role.value
+        self.logged_in_at = logged_in_at  # when the password was given (fresh log-in checks)
         self.is_authenticated, self.is_active, self.is_anonymous = True, True, False
 
     def get_id(self) -> str:
@@ -43,11 +45,12 @@ class SessionUser:
 
 @login_manager.user_loader
 def load_user(user_id: str) -> SessionUser | None:
-    try:
-        user = current_database().session.get(User, uuid.UUID(user_id))
-    except ValueError:
+    """The user only while the server-side session the cookie names is alive."""
+    active = web_sessions.resume(session.get(SESSION_TOKEN), user_id)
+    if active is None:
+        session.pop(SESSION_TOKEN, None)
         return None
-    return SessionUser(user) if user is not None and user.active else None
+    return SessionUser(active.user, active.logged_in_at)
 
 
 def init_app(app: Flask) -> None:
@@ -84,39 +87,53 @@ def _safe_next(target: str | None) -> str:
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     lang = current_language()
-    error = None
+    error, status, headers = None, 200, {}
     if request.method == "POST":
         _check_csrf()
-        email = request.form.get("email", "").strip().lower()
-        user = find_by_email(email) if email else None
-        valid = verify_password(
-            user.password_hash if user else _DUMMY_HASH, request.form.get("password", "")
-        )
-        if user is not None and user.active and valid:
+        try:
+            user = auth_service.authenticate(
+                request.form.get("email", ""),
+                request.form.get("password", ""),
+                get_remote_address() or "unknown",
+                face="dashboard",
+            )
+        except Throttled as exc:
+            user, status, headers = None, 429, {"Retry-After": str(exc.retry_after)}
+            error = t("login_throttled", lang, seconds=format_number(exc.retry_after, lang))
+        if user is not None:
             session.clear()  # a fresh session id on log-in (no fixation)
-            login_user(SessionUser(user))
-            mark_login()  # when the password was given: erasure needs it recent
+            started = web_sessions.start(user)
+            session[SESSION_TOKEN] = started.token
+            login_user(SessionUser(user, started.logged_in_at))
             log.info("dashboard log-in of user %s", user.id)
             return redirect(_safe_next(request.args.get("next")))
-        error = "login_failed"
+        if error is None:
+            error, status = page_texts(lang)["login_failed"], 401
     if current_user.is_authenticated and request.method == "GET":
         return redirect("/")
+    notice = page_texts(lang)["logged_out"] if session.pop("logged_out", False) else None
     response = render_template(
         "login.html",
         t=page_texts(lang),
         lang=lang,
         error=error,
+        notice=notice,
         csrf_token=csrf_token(),
         next=_safe_next(request.args.get("next")),
     )
-    return response, 401 if error else 200
+    return response, status, headers
 
 
 @bp.route("/logout", methods=["POST"])
 def logout():
     _check_csrf()
+    user_id = current_user.id if current_user.is_authenticated else None
+    web_sessions.end(session.get(SESSION_TOKEN))
+    if user_id is not None:
+        auth_service.logged_out(user_id, face="dashboard")
     logout_user()
     session.clear()
+    session["logged_out"] = True  # the log-in page confirms it, once
     return redirect(url_for("web.login"))
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import time
-
-from flask import current_app, request, session
+from flask import current_app, request
 from flask_login import current_user
 
 from app.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from app.services import web_sessions
 
 LANG_COOKIE = "lang"
-LOGGED_IN_AT = "logged_in_at"
+SESSION_TOKEN = "sid"  # noqa: S105 - the signed cookie's key for the server session's token
 
 
 def session_user():
@@ -31,16 +30,11 @@ def session_language() -> str:
     return request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
 
 
-def mark_login() -> None:
-    """Remember when the user last gave their password (called by the log-in form)."""
-    session[LOGGED_IN_AT] = time.time()
-
-
-def is_fresh_login() -> bool:
-    """True if the password was given within FRESH_LOGIN_MINUTES: destructive or bulk actions
-    from the dashboard ask for it, as the API asks for a fresh token."""
-    logged_in_at = session.get(LOGGED_IN_AT)
-    if not isinstance(logged_in_at, (int, float)):
-        return False
-    age = time.time() - logged_in_at
-    return 0 <= age <= current_app.config["FRESH_LOGIN_MINUTES"] * 60
+def is_fresh_login(minutes: float | None = None) -> bool:
+    """True if the password was given within `minutes` (default FRESH_LOGIN_MINUTES):
+    destructive or bulk actions from the dashboard ask for it, as the API asks for a fresh token.
+    The time is the log-in's, kept in the server-side session (services/web_sessions)."""
+    user = session_user()
+    if minutes is None:
+        minutes = current_app.config["FRESH_LOGIN_MINUTES"]
+    return user is not None and web_sessions.is_fresh(user.logged_in_at, minutes)

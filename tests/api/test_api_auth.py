@@ -210,4 +210,4 @@ def test_login_events_are_audited_without_credentials(api, users):
     event = current_database().session.scalar(
         select(AuditEvent).where(AuditEvent.action == "login")
     )
-    assert event.actor_id == users["adviser"].id and event.details is None
+    assert event.actor_id == users["adviser"].id and event.details == {"face": "api"}
