@@ -36,8 +36,8 @@ TEST_SECRETS = {
     "SECRET_KEY": "test-secret-key-" + "x" * 32,
     "JWT_SECRET_KEY": "test-jwt-secret-key-" + "x" * 32,
     "PSEUDONYMISATION_KEY": "test-pseudonymisation-key-" + "x" * 32,
-}
     "AUDIT_KEY": "test-audit-key-" + "x" * 32,
+}
 
 
 def _unavailable(reason: str):
@@ -137,8 +137,8 @@ def make_app(database_url, registry_dir, tmp_path):
             "APP_ENV": "testing",
             "DATABASE_URL": database_url,
             "MODEL_REGISTRY_DIR": str(registry_dir),
-            **TEST_SECRETS,
             "AUDIT_CHECKPOINT_DIR": str(tmp_path / "audit-checkpoints"),  # one per test
+            **TEST_SECRETS,
             **overrides,
         }
         application = create_app(config)
