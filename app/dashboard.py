@@ -11,6 +11,7 @@ from dash import Dash
 from flask import Flask
 
 from app.callbacks import register_callbacks
+from app.callbacks.errors import callback_failed
 from app.config import PROJECT_ROOT
 from app.layouts.shell import shell
 
@@ -25,6 +26,7 @@ def init_app(server: Flask) -> Dash:
         suppress_callback_exceptions=True,
         title="Scoring crédit",
         update_title=None,
+        on_error=callback_failed,  # a failed callback: logged, a message in the reader's words
     )
     dash_app.layout = shell  # a function: evaluated per request, for the logged-in user
     register_callbacks(dash_app)

@@ -35,6 +35,10 @@ FR: dict[str, str] = {
     "no_model": "Aucun modèle n'est en service : le score est indisponible.",
     # shared words
     "threshold": "Seuil",
+    "back_to_portfolio": "Retour au portefeuille",
+    "callback_failed": "Cette page n'a pas pu être affichée à cause d'une erreur du serveur. "
+    "Rechargez-la ; si l'erreur persiste, signalez-la au support en citant la référence {ref}.",
+    "reload_page": "Recharger la page",
     "feature": "Critère",
     "clients": "Clients",
     "count": "Effectif",
@@ -50,9 +54,6 @@ FR: dict[str, str] = {
     "reco_review": "À examiner",
     "reco_unfavourable": "Défavorable",
     "reco_manual_review": "Examen manuel",
-    "band_low": "Risque faible",
-    "band_medium": "Risque moyen",
-    "band_high": "Risque élevé",
     # portfolio
     "portfolio_title": "Mes clients",
     "portfolio_subtitle": "Filtrez votre portefeuille puis ouvrez un client.",
@@ -68,7 +69,7 @@ FR: dict[str, str] = {
     "short_seniority": "Ancienneté (ans)",
     "short_incidents": "Incidents (24 mois)",
     "short_credit_score": "Score de crédit",
-    "filter_risk": "Niveau de risque",
+    "filter_risk": "Avis du modèle",
     "filter_all": "Tous",
     "filter_stale": "Données de plus de {days} jours",
     "search_label": "Identifiant client ou référence bancaire",
@@ -79,7 +80,7 @@ FR: dict[str, str] = {
     "portfolio_total_one": "{count} client",
     "col_client": "Client",
     "col_probability": "Probabilité de défaut",
-    "col_band": "Risque",
+    "col_band": "Avis",
     "col_updated": "Données du",
     # client
     "client_title": "Fiche client",
@@ -101,7 +102,7 @@ FR: dict[str, str] = {
     "lowers_risk": "diminue le risque",
     "contributions_list": "Effet de chaque critère, du plus fort au plus faible",
     "reasons_title": "Principales raisons",
-    "no_reason": "Aucun critère n'augmente le risque de ce client.",
+    "no_reason": "Aucun critère n'augmente notablement le risque de ce client.",
     "open_simulator": "Tester d'autres valeurs dans le simulateur",
     "cohort_title": "Comparaison",
     "cohort_help": "Rang du client (percentile) pour chaque critère : parmi tout votre "
@@ -135,6 +136,7 @@ FR: dict[str, str] = {
     "jamais vus.",
     "active_version": "Version active :",
     "ci95": "IC 95 % : {low} – {high}",
+    "no_notable_effect": "sans effet notable",
     "read_gini": "Gini = 2·AUC − 1 : pouvoir de classement.",
     "read_prauc": "Qualité sur les défauts, qui sont rares.",
     "read_brier": "Écart moyen entre probabilité et réalité (plus bas = mieux).",
@@ -318,9 +320,6 @@ EN: dict[str, str] = {
     "reco_review": "To review",
     "reco_unfavourable": "Unfavourable",
     "reco_manual_review": "Manual review",
-    "band_low": "Low risk",
-    "band_medium": "Medium risk",
-    "band_high": "High risk",
     "portfolio_title": "My clients",
     "portfolio_subtitle": "Filter your portfolio, then open a client.",
     "filters": "Filters",
@@ -335,7 +334,7 @@ EN: dict[str, str] = {
     "short_seniority": "Seniority (years)",
     "short_incidents": "Incidents (24 mo.)",
     "short_credit_score": "Credit score",
-    "filter_risk": "Risk level",
+    "filter_risk": "Model's advice",
     "filter_all": "All",
     "filter_stale": "Data older than {days} days",
     "search_label": "Client id or bank reference",
@@ -346,7 +345,7 @@ EN: dict[str, str] = {
     "portfolio_total_one": "{count} client",
     "col_client": "Client",
     "col_probability": "Probability of default",
-    "col_band": "Risk",
+    "col_band": "Advice",
     "col_updated": "Data as of",
     "client_title": "Client",
     "advice_title": "The model's advice",
@@ -366,7 +365,7 @@ EN: dict[str, str] = {
     "lowers_risk": "lowers the risk",
     "contributions_list": "Effect of each feature, strongest first",
     "reasons_title": "Principal reasons",
-    "no_reason": "No feature raises this client's risk.",
+    "no_reason": "No feature raises this client's risk notably.",
     "open_simulator": "Try other values in the simulator",
     "cohort_title": "Comparison",
     "cohort_help": "The client's rank (percentile) on each feature: among your whole portfolio, "
@@ -385,6 +384,7 @@ EN: dict[str, str] = {
     "record_decision": "Record the decision",
     "decision_missing": "Choose a decision.",
     "justification_required": "A decision against the recommendation must be justified.",
+    "model_off_title": "Modèle désactivé",
     "decision_recorded": "Decision recorded.",
     "history_title": "History",
     "history_score": "Score {probability} ({reco})",
@@ -443,6 +443,10 @@ EN: dict[str, str] = {
     "gdpr_title": "GDPR and transparency",
     "gdpr_subtitle": "What we process, why, for how long, and how to answer clients.",
     "gdpr_data_title": "Data used and purpose",
+    "back_to_portfolio": "Back to the portfolio",
+    "callback_failed": "This page could not be shown because of a server error. Reload it; if "
+    "the error persists, report it to support quoting the reference {ref}.",
+    "reload_page": "Reload the page",
     "gdpr_data_intro": "The credit-eligibility score uses five data items, and only these:",
     "gdpr_why_age": "repayment capacity changes with age; its effect is measured and monitored "
     "by age band.",
@@ -537,4 +541,6 @@ def page_texts(lang: str) -> dict[str, str]:
 
 def t(key: str, lang: str, **values) -> str:
     text = page_texts(lang).get(key) or TEXTS[DEFAULT_LANGUAGE][key]
+    "no_notable_effect": "no notable effect",
     return text.format(**values) if values else text
+    "model_off_title": "Model switched off",

@@ -10,10 +10,16 @@ from dash.exceptions import PreventUpdate
 from flask import current_app
 
 from app.i18n import format_number, format_with_unit
-from app.layouts.common import contribution_list, date_text, percent, recommendation_badge
+from app.layouts.common import (
+    contribution_list,
+    date_text,
+    decision_aid_banner,
+    percent,
+    recommendation_badge,
+)
 from app.layouts.figures import contribution_bars, distribution, gauge
 from app.services import cohorts, decisions, portfolio, scoring
-from app.services.errors import NotFound, ServiceError
+from app.services.errors import Forbidden, NotFound, ServiceError, Unavailable
 from app.services.policy import policy_for
 from app.texts import t
 from app.web.session import session_actor, session_language
@@ -32,7 +38,21 @@ LOAD_OUTPUTS = (
     "client-distribution.figure",
     "client-error.children",
     "client-contribution-list.children",
+    "client-body.hidden",
+    "client-aid.children",
+    "client-gauge-box.hidden",
+    "client-model-off.children",
 )
+EMPTY_FIGURE = {"data": [], "layout": {"height": 10}}
+
+
+def _outputs(shown: dict) -> tuple:
+    """LOAD_OUTPUTS in order from a mapping by name; what is not named is left empty."""
+    empty = {"client-body.hidden": False, "client-gauge-box.hidden": False}
+    return tuple(
+        shown.get(target, empty.get(target, EMPTY_FIGURE if target.endswith(".figure") else None))
+        for target in LOAD_OUTPUTS
+    )
 
 
 def _actor_and_id(client_id: str):
@@ -128,20 +148,43 @@ def cohort_table(comparison: dict, lang: str):
     )
 
 
+def model_off_card(lang: str):
+    """Said instead of a gauge while an administrator has switched the model off."""
+    return dbc.Alert(
+        [
+            html.H3(
+                [
+                    html.I(className="bi bi-power me-2", **{"aria-hidden": "true"}),
+                    t("model_off_title", lang),
+                ],
+                className="h5 alert-heading",
+            ),
+            html.P(t("model_off_text", lang), className="mb-0"),
+        ],
+        color="secondary",
+        id="client-model-off-card",
+    )
+
+
 def manual_review_outputs(summary: dict, lang: str) -> tuple:
     """The client page while the model is switched off: the data, no score, no explanation."""
-    empty = {"data": [], "layout": {"height": 10}}
-    shown = {
-        "client-recommendation.children": recommendation_badge(
-            "manual_review", lang, "client-recommendation-badge"
-        ),
-        "client-threshold.children": t("model_off_text", lang),
-        "client-stale-alert.children": stale_alert(summary, lang),
-        "client-features.children": features_table(summary, lang),
-    }
-    return tuple(
-        shown.get(target, empty if target.endswith(".figure") else None) for target in LOAD_OUTPUTS
+    return _outputs(
+        {
+            "client-gauge-box.hidden": True,
+            "client-model-off.children": model_off_card(lang),
+            "client-recommendation.children": recommendation_badge(
+                "manual_review", lang, "client-recommendation-badge"
+            ),
+            "client-stale-alert.children": stale_alert(summary, lang),
+            "client-features.children": features_table(summary, lang),
+        }
     )
+
+
+def message_outputs(key: str, lang: str, element_id: str) -> tuple:
+    """A page that cannot be drawn says why, in the reader's language: no cards, no buttons."""
+    message = dbc.Alert(t(key, lang), color="secondary", id=element_id)
+    return _outputs({"client-error.children": message, "client-body.hidden": True})
 
 
 def load_client(client_id: str):
@@ -151,35 +194,44 @@ def load_client(client_id: str):
         summary = portfolio.view_client(cid, actor)
         scored = scoring.score_client(cid, actor, lang)
         comparison = cohorts.compare(cid, actor)
-    except ServiceError as exc:
-        empty = {"data": [], "layout": {"height": 10}}
-        message = t("client_not_found", lang) if isinstance(exc, NotFound) else exc.message
-        error = dbc.Alert(message, color="danger", id="client-not-found")
-        return (empty, None, None, None, None, empty, None, None, None, empty, error, None)
+    except (NotFound, Forbidden):  # erased or moved since the page was drawn
+        return message_outputs("client_not_found", lang, "client-not-found")
+    except Unavailable:
+        return message_outputs("no_model", lang, "client-no-model")
     if scored["probability_of_default"] is None:  # model switched off: the adviser decides
         return manual_review_outputs(summary, lang)
     policy = policy_for(scored["threshold"])
     probability = scored["probability_of_default"]
     explanation = scored["explanation"]
     counterfactual = explanation["counterfactual"] or {}
-    return (
-        gauge(probability, scored["threshold"], policy.lower, policy.upper, lang),
-        recommendation_badge(scored["recommendation"], lang, "client-recommendation-badge"),
-        t(
-            "threshold_text",
-            lang,
-            threshold=percent(scored["threshold"], lang),
-            version=scored["model_version"],
-        ),
-        stale_alert(summary, lang),
-        features_table(summary, lang),
-        contribution_bars(explanation["contributions"], lang),
-        [html.Li(r["text"]) for r in explanation["reasons"]] or [html.Li(t("no_reason", lang))],
-        counterfactual.get("text") or counterfactual.get("message"),
-        cohort_table(comparison, lang),
-        distribution(comparison["histogram"], probability, lang),
-        None,
-        contribution_list(explanation["contributions"], lang, "client"),
+    return _outputs(
+        {
+            "client-gauge.figure": gauge(
+                probability, scored["threshold"], policy.lower, policy.upper, lang
+            ),
+            "client-recommendation.children": recommendation_badge(
+                scored["recommendation"], lang, "client-recommendation-badge"
+            ),
+            "client-threshold.children": t(
+                "threshold_text",
+                lang,
+                threshold=percent(scored["threshold"], lang),
+                version=scored["model_version"],
+            ),
+            "client-stale-alert.children": stale_alert(summary, lang),
+            "client-features.children": features_table(summary, lang),
+            "client-contributions.figure": contribution_bars(explanation["contributions"], lang),
+            "client-reasons.children": [html.Li(r["text"]) for r in explanation["reasons"]]
+            or [html.Li(t("no_reason", lang))],
+            "client-counterfactual.children": counterfactual.get("text")
+            or counterfactual.get("message"),
+            "client-cohorts.children": cohort_table(comparison, lang),
+            "client-distribution.figure": distribution(comparison["histogram"], probability, lang),
+            "client-contribution-list.children": contribution_list(
+                explanation["contributions"], lang, "client"
+            ),
+            "client-aid.children": decision_aid_banner(lang),
+        }
     )
 
 

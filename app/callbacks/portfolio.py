@@ -6,7 +6,7 @@ from dash import Dash, Input, Output, State, no_update
 from dash.exceptions import PreventUpdate
 
 from app.i18n import format_number, format_value
-from app.layouts.common import ALL, date_text, percent
+from app.layouts.common import ALL, band_word, date_text, percent
 from app.services.errors import NotFound, ServiceError
 from app.services.lookup import resolve_client
 from app.services.portfolio import PortfolioQuery, list_clients
@@ -63,7 +63,7 @@ def table_rows(items: list[dict], lang: str) -> list[dict]:
                 "incidents": item["incidents"],
                 "credit_score": item["credit_score"],
                 "probability": percent(item["probability_of_default"], lang),
-                "band": t(f"band_{item['risk_band']}", lang) if item.get("risk_band") else "—",
+                "band": band_word(item["risk_band"], lang) if item.get("risk_band") else "—",
                 "data_updated_at": date_text(item["data_updated_at"], lang)
                 + (" ⚠" if item["stale"] else ""),
                 "stale": int(item["stale"]),

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import uuid
 from urllib.parse import quote
 
 from dash import Dash, Input, Output
 from dash.exceptions import PreventUpdate
 
 from app.layouts.routes import render
+from app.services.errors import Forbidden, NotFound
+from app.services.portfolio import visible_client
 from app.web.session import session_language, session_user
+
+
+def client_visible(user, client_id: str) -> bool:
+    """Is the client page's client one the reader may see? (Unknown and foreign look alike.)"""
+    try:
+        visible_client(uuid.UUID(client_id), user.user)
+    except (NotFound, Forbidden):
+        return False
+    return True
+
+
+GUARDS = {"client": client_visible}
 
 
 def display_page(pathname: str | None, search: str | None):
@@ -18,7 +33,7 @@ def display_page(pathname: str | None, search: str | None):
     lang = session_language()
     other = "en" if lang == "fr" else "fr"
     here = quote((pathname or "/") + (search or ""), safe="/")
-    return render(pathname, search, lang, user), f"/language/{other}?next={here}"
+    return render(pathname, search, lang, user, GUARDS), f"/language/{other}?next={here}"
 
 
 def register(dash_app: Dash) -> None:

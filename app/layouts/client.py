@@ -8,7 +8,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app.layouts.common import card, decision_aid_banner
+from app.layouts.common import card
 from app.texts import t
 
 DECISIONS = ("approve", "decline", "refer")
@@ -18,7 +18,12 @@ def advice(lang: str):
     return card(
         t("advice_title", lang),
         [
-            dcc.Graph(id="client-gauge", config={"displayModeBar": False}),
+            # Hidden while the model is switched off: the card below says so instead.
+            html.Div(
+                dcc.Graph(id="client-gauge", config={"displayModeBar": False}),
+                id="client-gauge-box",
+            ),
+            html.Div(id="client-model-off"),
             html.Div(id="client-recommendation", className="text-center mb-2"),
             html.P(id="client-threshold", className="small text-secondary text-center mb-0"),
         ],
@@ -142,6 +147,24 @@ def decision_panel(lang: str):
     )
 
 
+def not_found(lang: str, **_):
+    """An unknown client, or one outside the reader's portfolio (the two look the same)."""
+    return html.Div(
+        [
+            html.H1(t("client_title", lang), className="h3 mb-3"),
+            dbc.Alert(
+                [
+                    html.I(className="bi bi-person-x me-2", **{"aria-hidden": "true"}),
+                    t("client_not_found", lang),
+                ],
+                color="secondary",
+                id="client-not-found",
+            ),
+            dcc.Link(t("back_to_portfolio", lang), href="/", id="client-back"),
+        ]
+    )
+
+
 def layout(lang: str, user, query: dict, client_id: str, **_):
     return html.Div(
         [
@@ -154,12 +177,23 @@ def layout(lang: str, user, query: dict, client_id: str, **_):
                 ],
                 className="mb-2",
             ),
-            decision_aid_banner(lang),
+            # The banner only while the model advises (filled by the client's load callback).
+            html.Div(id="client-aid"),
             html.Div(id="client-error"),
-            dbc.Row([dbc.Col(advice(lang), lg=5), dbc.Col(client_card(lang), lg=7)]),
-            dbc.Row(
-                [dbc.Col(explanation(lang, client_id.lower()), lg=7), dbc.Col(cohorts(lang), lg=5)]
+            # Shown once the client is loaded; a client erased meanwhile leaves it hidden.
+            html.Div(
+                [
+                    dbc.Row([dbc.Col(advice(lang), lg=5), dbc.Col(client_card(lang), lg=7)]),
+                    dbc.Row(
+                        [
+                            dbc.Col(explanation(lang, client_id.lower()), lg=7),
+                            dbc.Col(cohorts(lang), lg=5),
+                        ]
+                    ),
+                    decision_panel(lang),
+                ],
+                id="client-body",
+                hidden=True,
             ),
-            decision_panel(lang),
         ]
     )

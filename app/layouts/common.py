@@ -6,7 +6,8 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from app.i18n import format_number
-from app.layouts.figures import signed
+from app.layouts.figures import DIRECTION_WORDS, MARKS, signed
+from app.services.policy import ADVICE_OF_BAND
 from app.texts import t
 from modelling.features import BY_NAME
 
@@ -61,6 +62,11 @@ def recommendation_badge(recommendation: str, lang: str, badge_id: str):
     return html.Span(badge, id=badge_id, **{"data-recommendation": recommendation})
 
 
+def band_word(band: str, lang: str) -> str:
+    """A risk band in the advice's own word: one vocabulary on every page (services/policy)."""
+    return t(f"reco_{ADVICE_OF_BAND[band]}", lang)
+
+
 def percent(value: float | None, lang: str, decimals: int = 1) -> str:
     if value is None:
         return "—"
@@ -88,6 +94,23 @@ def decision_aid_banner(lang: str):
     )
 
 
+def error_page(lang: str, reference: str):
+    """What replaces a page whose callback failed (app/callbacks/errors.py)."""
+    return html.Div(
+        [
+            html.I(className="bi bi-exclamation-octagon me-2", **{"aria-hidden": "true"}),
+            t("callback_failed", lang, ref=reference),
+            html.Div(html.A(t("reload_page", lang), href="", className="alert-link")),
+        ],
+        className="alert alert-danger",
+        id="page-error",
+        role="alert",
+    )
+
+
+DATA_DIRECTIONS = {"increases_risk": "up", "decreases_risk": "down", "no_notable_effect": "none"}
+
+
 def contribution_list(contributions: list[dict], lang: str, prefix: str):
     """The bars as text, strongest first: what a screen reader (and a test) reads.
 
@@ -96,10 +119,10 @@ def contribution_list(contributions: list[dict], lang: str, prefix: str):
     colon = " : " if lang == "fr" else ": "
     items = []
     for c in sorted(contributions, key=lambda c: -abs(c["impact"])):
-        up = c["impact"] > 0
+        way = c["direction"]  # services/explanations.direction: 0,00 has no notable effect
         text = (
-            f"{'▲' if up else '▼'} {BY_NAME[c['feature']].label(lang)}{colon}"
-            f"{signed(c['impact'], lang)} ({t('raises_risk' if up else 'lowers_risk', lang)})"
+            f"{MARKS[way]} {BY_NAME[c['feature']].label(lang)}{colon}"
+            f"{signed(c['impact'], lang)} ({t(DIRECTION_WORDS[way], lang)})"
         )
         items.append(
             html.Li(
@@ -108,7 +131,7 @@ def contribution_list(contributions: list[dict], lang: str, prefix: str):
                 **{
                     "data-feature": c["feature"],
                     "data-impact": repr(float(c["impact"])),
-                    "data-direction": "up" if up else "down",
+                    "data-direction": DATA_DIRECTIONS[way],
                 },
             )
         )

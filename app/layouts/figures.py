@@ -14,6 +14,8 @@ from modelling.features import BY_NAME
 RISK_UP = "#c0392b"
 RISK_DOWN = "#1e8449"
 BAND_COLOURS = {"favourable": "#d5f5e3", "review": "#fdebd0", "unfavourable": "#fadbd8"}
+# The legend's swatches: the zones' hues, dark enough to be seen on white.
+LEGEND_COLOURS = {"favourable": "#58d68d", "review": "#f5b041", "unfavourable": "#ec7063"}
 NEUTRAL = "#34495e"
 PERCENT = {"fr": "\u202f%", "en": "%"}  # 12,5 % in French, 12.5% in English
 # Series that carry no risk meaning: navy and greys, never red or green.
@@ -31,32 +33,57 @@ def chart_style(lang: str) -> dict:
 
 
 def signed(value: float, lang: str, decimals: int = 2) -> str:
-    """+0,48 / −0,44 (a true minus sign), in the page's language."""
-    sign = "+" if value >= 0 else "−"
-    return sign + format_number(abs(value), lang, decimals)
+    """+0,48 / −0,44 (a true minus sign), in the page's language; 0,00 has no sign."""
+    shown = format_number(abs(value), lang, decimals)
+    if round(abs(value), decimals) == 0:
+        return shown
+    return ("+" if value > 0 else "−") + shown
+
+
+# How each contribution direction (services/explanations.direction) is drawn and written.
+MARKS = {"increases_risk": "▲", "decreases_risk": "▼", "no_notable_effect": "●"}
+DIRECTION_COLOURS = {
+    "increases_risk": RISK_UP,
+    "decreases_risk": RISK_DOWN,
+    "no_notable_effect": "#8795a5",
+}
+DIRECTION_WORDS = {
+    "increases_risk": "raises_risk",
+    "decreases_risk": "lowers_risk",
+    "no_notable_effect": "no_notable_effect",
+}
 
 
 def _percent(value: float, lang: str) -> str:
     return format_number(100 * value, lang, 1) + ("\u202f%" if lang == "fr" else "%")
 
 
+def gauge_legend(lower: float, upper: float, lang: str) -> str:
+    """The three zones in words and colours, with their cuts as the pages show them."""
+    swatch = '<span style="color:{}">■</span> {}'
+    zones = (
+        ("favourable", f"{t('reco_favourable', lang)} < {_percent(lower, lang)}"),
+        ("review", t("reco_review", lang)),
+        ("unfavourable", f"{t('reco_unfavourable', lang)} ≥ {_percent(upper, lang)}"),
+    )
+    return "   ".join(swatch.format(LEGEND_COLOURS[zone], text) for zone, text in zones)
+
+
 def gauge(probability: float, threshold: float, lower: float, upper: float, lang: str):
-    """Probability of default on 0-100 %, the three advice zones and the threshold marked."""
-    # Zoomed on the zone where decisions are made, unless the client lies beyond it.
-    top = max(0.5, min(1.0, upper * 2.5))
-    top = 1.0 if probability > top else top
+    """Probability of default on 0-100 % for every client (one scale, so that two gauges compare
+    at a glance), the three advice zones with their legend, and the threshold marked."""
     figure = go.Figure(
         go.Indicator(
             mode="gauge+number",
             value=100 * probability,
             number={"suffix": PERCENT[lang], "valueformat": ".1f", "font": {"size": 40}},
             gauge={
-                "axis": {"range": [0, 100 * top], "ticksuffix": PERCENT[lang]},
+                "axis": {"range": [0, 100], "ticksuffix": PERCENT[lang]},
                 "bar": {"color": NEUTRAL, "thickness": 0.3},
                 "steps": [
                     {"range": [0, 100 * lower], "color": BAND_COLOURS["favourable"]},
                     {"range": [100 * lower, 100 * upper], "color": BAND_COLOURS["review"]},
-                    {"range": [100 * upper, 100 * top], "color": BAND_COLOURS["unfavourable"]},
+                    {"range": [100 * upper, 100], "color": BAND_COLOURS["unfavourable"]},
                 ],
                 "threshold": {
                     "line": {"color": "#000", "width": 3},
@@ -70,29 +97,42 @@ def gauge(probability: float, threshold: float, lower: float, upper: float, lang
             },
         )
     )
+    figure.add_annotation(
+        text=gauge_legend(lower, upper, lang),
+        x=0.5,
+        y=-0.12,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": 12},
+    )
     figure.update_layout(
-        height=260, margin={"l": 30, "r": 30, "t": 60, "b": 10}, **chart_style(lang)
+        height=290, margin={"l": 30, "r": 30, "t": 60, "b": 40}, **chart_style(lang)
     )
     return figure
 
 
 def contribution_bars(contributions: list[dict], lang: str):
-    """One bar per feature, sorted by impact: red with ▲ raises the risk, green with ▼ lowers it."""
+    """One bar per feature, sorted by impact: red with ▲ raises the risk, green with ▼ lowers it,
+    grey with ● an impact shown as 0,00 (no notable effect)."""
     rows = sorted(contributions, key=lambda c: abs(c["impact"]))
-    labels = [
-        f"{'▲' if c['impact'] > 0 else '▼'} {BY_NAME[c['feature']].label(lang)}" for c in rows
-    ]
+    labels = [f"{MARKS[c['direction']]} {BY_NAME[c['feature']].label(lang)}" for c in rows]
     figure = go.Figure(
         go.Bar(
             x=[c["impact"] for c in rows],
             y=labels,
             orientation="h",
-            marker_color=[RISK_UP if c["impact"] > 0 else RISK_DOWN for c in rows],
+            marker_color=[DIRECTION_COLOURS[c["direction"]] for c in rows],
             text=[signed(c["impact"], lang) for c in rows],
             textposition="outside",
             cliponaxis=False,
             customdata=[c["feature"] for c in rows],
-            hovertemplate="%{y}: %{x:+.3f}<extra></extra>",
+            # The hover says what the label says (same precision, same words).
+            hovertext=[
+                f"{signed(c['impact'], lang)} ({t(DIRECTION_WORDS[c['direction']], lang)})"
+                for c in rows
+            ],
+            hovertemplate="%{y}: %{hovertext}<extra></extra>",
         )
     )
     impacts = [0.0] + [c["impact"] for c in rows]

@@ -7,7 +7,7 @@ from dash import dash_table, dcc, html
 from flask import current_app
 
 from app.i18n import format_number
-from app.layouts.common import ALL, card, page_header
+from app.layouts.common import ALL, band_word, card, page_header
 from app.texts import t
 from modelling.features import FEATURES
 
@@ -79,7 +79,7 @@ def filters(lang: str):
                 persistence=True,
                 persistence_type="session",
                 options=[{"label": t("filter_all", lang), "value": ALL}]
-                + [{"label": t(f"band_{b}", lang), "value": b} for b in RISK_BANDS],
+                + [{"label": band_word(b, lang), "value": b} for b in RISK_BANDS],
             ),
         ],
         md=4,
