@@ -265,6 +265,12 @@ def _derive_api_settings(settings: dict[str, Any]) -> None:
         settings.get("RATELIMIT_STORAGE_URI") or redis_url or "memory://"
     )
     settings["TOKEN_BLOCKLIST_URI"] = settings.get("TOKEN_BLOCKLIST_URI") or redis_url
+    if settings["RATELIMIT_STORAGE_URI"].startswith("redis"):
+        # A Redis that stops answering fails the request in 2 s (a 503), not at the worker's
+        # timeout; the revocation store uses the same timeouts.
+        settings.setdefault(
+            "RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": 2, "socket_connect_timeout": 2}
+        )
     settings.update(
         JWT_ALGORITHM="HS256",
         JWT_DECODE_ALGORITHMS=["HS256"],  # pinned: "none" or RS/HS confusion are refused

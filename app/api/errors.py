@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
+from redis.exceptions import RedisError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
@@ -39,6 +40,20 @@ def _is_api_request() -> bool:
     return request.path == API_PREFIX or request.path.startswith(API_PREFIX + "/")
 
 
+def _outage(code: str, message: str):
+    """503 with Retry-After: JSON for the API; for the dashboard a page in both languages that
+    reloads itself (rendered without context processors: Flask-Login's would query the store)."""
+    if not _is_api_request():
+        template = current_app.jinja_env.get_template("unavailable.html")
+        page = template.render(
+            fr=page_texts("fr"), en=page_texts("en"), retry_after=RETRY_AFTER_SECONDS
+        )
+        return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    response = error_response(503, code, message)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def register(app: Flask, bp: Blueprint) -> None:
     @app.errorhandler(ApiError)
     def handle_api_error(exc: ApiError):
@@ -68,17 +83,13 @@ def register(app: Flask, bp: Blueprint) -> None:
     @app.errorhandler(OperationalError)
     def handle_database_down(exc: OperationalError):
         log.error("database unavailable: %s", exc.orig.__class__.__name__)
-        if not _is_api_request():
-            # The dashboard: a page in both languages that reloads itself after Retry-After.
-            # Rendered without context processors: Flask-Login's would query the database.
-            template = current_app.jinja_env.get_template("unavailable.html")
-            page = template.render(
-                fr=page_texts("fr"), en=page_texts("en"), retry_after=RETRY_AFTER_SECONDS
-            )
-            return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
-        response = error_response(503, "database_unavailable", "The database is unavailable.")
-        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+        return _outage("database_unavailable", "The database is unavailable.")
+
+    @app.errorhandler(RedisError)
+    def handle_redis_down(exc: RedisError):
+        # Rate limits and revocations cannot be checked: refuse (fail closed) until it is back.
+        log.error("redis unavailable: %s", exc.__class__.__name__)
+        return _outage("redis_unavailable", "The shared cache (Redis) is unavailable.")
 
     @app.errorhandler(Exception)
     def handle_unexpected(exc: Exception):

@@ -15,7 +15,7 @@ def register(bp: Blueprint) -> None:
 def health():
     report = check_health()
     response = jsonify(report)
-    if report["database"] != "ok":
+    if "unavailable" in report.values():  # the database, or Redis when configured
         response.status_code = 503
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response.headers["Cache-Control"] = "no-store"
