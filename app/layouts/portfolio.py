@@ -12,6 +12,13 @@ from app.texts import t
 from modelling.features import FEATURES
 
 PAGE_SIZE = 25
+TYPING_DEBOUNCE_MS = 400  # dbc.Input counts milliseconds: filters apply once typing pauses
+PAGER = (
+    ("first", "bi-chevron-double-left"),
+    ("previous", "bi-chevron-left"),
+    ("next", "bi-chevron-right"),
+    ("last", "bi-chevron-double-right"),
+)
 RISK_BANDS = ("low", "medium", "high")
 # Risk colours only where the cell *is* the risk (the band); everything else stays neutral.
 BAND_TEXT_COLOURS = {"low": "#1e7a44", "medium": "#8a5a00", "high": "#b03a2e"}
@@ -34,7 +41,7 @@ def _range_filter(feature, lang: str):
             max=feature.maximum,
             step=step,
             placeholder=t(f"filter_{end}", lang),
-            debounce=True,
+            debounce=TYPING_DEBOUNCE_MS,
             persistence=True,
             persistence_type="session",
             size="sm",
@@ -129,13 +136,54 @@ def filters(lang: str):
         lg=6,
         className="mb-2",
     )
+    reset = dbc.Col(
+        dbc.Button(
+            [html.I(className="bi bi-arrow-counterclockwise me-1"), t("filter_reset", lang)],
+            id="portfolio-reset",
+            size="sm",
+            color="secondary",
+            outline=True,
+        ),
+        width="auto",
+        className="mb-2",
+    )
     return html.Div(
         [
             dbc.Row(
                 [_range_filter(f, lang) for f in FEATURES] + [risk], className="align-items-end"
             ),
-            dbc.Row([search, stale], className="align-items-end"),
+            html.Div(
+                id="portfolio-filter-feedback",
+                className="small text-danger mb-2",
+                role="alert",
+            ),
+            dbc.Row([search, stale, reset], className="align-items-end"),
+            html.Div(id="portfolio-search-results", className="small mb-2", role="status"),
         ]
+    )
+
+
+def pager(lang: str):
+    """Paging buttons with names in the page's language (the table's own arrows have none)."""
+    buttons = [
+        dbc.Button(
+            [
+                html.I(className=f"bi {icon}", **{"aria-hidden": "true"}),
+                html.Span(t(f"page_{step}", lang), className="visually-hidden"),
+            ],
+            id=f"portfolio-page-{step}",
+            size="sm",
+            color="secondary",
+            outline=True,
+            title=t(f"page_{step}", lang),
+        )
+        for step, icon in PAGER
+    ]
+    status = html.Span(id="portfolio-page-status", className="small mx-2", role="status")
+    return html.Nav(
+        dbc.ButtonGroup([*buttons[:2], status, *buttons[2:]], className="align-items-center"),
+        className="d-flex justify-content-end mt-2",
+        **{"aria-label": t("page_navigation", lang)},
     )
 
 
@@ -206,4 +254,6 @@ def layout(lang: str, user, query: dict, **_):
                 "bi-table",
             ),
         ]
+                    dcc.Store(id="portfolio-filters-seen"),
     )
+                    pager(lang),

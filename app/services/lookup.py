@@ -1,32 +1,48 @@
-"""Find a client from what an adviser types: a client UUID or the bank's customer reference.
+"""Find clients from what an adviser types: a client UUID, the short id the portfolio table
+shows (a UUID's first 8 hex digits, or more), or the bank's customer reference.
 
 The reference is turned into the UUID by the keyed hash and then forgotten: never stored,
-never logged.
+never logged. Only clients in the actor's portfolio are ever matched.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 import uuid
 
-from app.models import User
-from app.services.errors import NotFound
-from app.services.portfolio import visible_client
+from sqlalchemy import select
+
+from app.database import current_database
+from app.models import Client, User
+from app.services.portfolio import scoped
 from app.services.pseudonymisation import client_uuid
 
+SHORT_ID_LENGTH = 8  # what the portfolio table shows of a client's UUID
+MAX_MATCHES = 20
+MAX_TEXT_LENGTH = 200
+_HEX_PREFIX = re.compile(rf"[0-9a-f]{{{SHORT_ID_LENGTH},32}}")
 
-def resolve_client(text: str, actor: User) -> uuid.UUID:
-    """The UUID of a client in the actor's portfolio, or NotFound (same for unknown/foreign)."""
-    text = (text or "").strip()
-    if not text:
-        raise NotFound("Type a client UUID or a customer reference.")
-    candidates = []
+
+def find_clients(text: str, actor: User) -> list[uuid.UUID]:
+    """The actor's clients that the text designates, at most MAX_MATCHES, in id order.
+
+    A unique answer opens the client; several are listed to choose from; none is reported the
+    same way for an unknown client and for one outside the portfolio.
+    """
+    text = text.strip() if isinstance(text, str) else ""
+    if not text or len(text) > MAX_TEXT_LENGTH or not text.isprintable():
+        return []  # control characters and lone surrogates designate no one
+    exact = [client_uuid(text)]
     with contextlib.suppress(ValueError):  # not a UUID: maybe a customer reference
-        candidates.append(uuid.UUID(text))
-    candidates.append(client_uuid(text))
-    for candidate in candidates:
-        try:
-            return visible_client(candidate, actor).id
-        except NotFound:
-            continue
-    raise NotFound("No such client in your portfolio.")
+        exact.append(uuid.UUID(text))
+    condition = Client.id.in_(exact)
+    prefix = text.lower().rstrip(".…").replace("-", "")
+    if _HEX_PREFIX.fullmatch(prefix):
+        low = uuid.UUID(prefix.ljust(32, "0"))
+        high = uuid.UUID(prefix.ljust(32, "f"))
+        condition = condition | Client.id.between(low, high)  # an index range on both stores
+    statement = scoped(select(Client.id), actor).where(condition)
+    return list(
+        current_database().session.scalars(statement.order_by(Client.id).limit(MAX_MATCHES))
+    )

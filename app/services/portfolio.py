@@ -7,9 +7,13 @@ Clients never scored have no risk band: a band filter leaves them out.
 
 from __future__ import annotations
 
+import math
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from flask import current_app
 from sqlalchemy import Select, func, select
@@ -17,12 +21,16 @@ from sqlalchemy import Select, func, select
 from app.database import current_database
 from app.models import Client, Role, User, utcnow
 from app.services import audit
-from app.services.errors import NotFound, Unavailable
+from app.services.errors import Invalid, NotFound, Unavailable
 from app.services.models import model_service
 from app.services.policy import policy_for
-from modelling.features import FEATURE_NAMES
+from modelling.features import BY_NAME, FEATURE_NAMES, format_bound
 
 SORTABLE = (*FEATURE_NAMES, "data_updated_at", "probability", "id")
+RISK_BANDS = ("low", "medium", "high")
+# One definition for the API's query schema and the dashboard: a larger page is refused.
+MAX_PER_PAGE = 200
+MAX_PAGE = 1_000_000
 
 
 @dataclass
@@ -35,6 +43,73 @@ class PortfolioQuery:
     descending: bool = False
     page: int = 1
     per_page: int = 50
+
+
+class Problem(NamedTuple):
+    """A broken rule of a portfolio query: the field (named as in the API), a rule code and its
+    parameters, so that each face words it in its reader's language."""
+
+    field: str
+    rule: str  # number, integer, between, not_above, one_of, boolean
+    params: Mapping[str, Any] = MappingProxyType({})
+
+    def english(self) -> str:
+        p = self.params
+        if self.rule == "between":
+            return f"must be between {format_bound(p['low'])} and {format_bound(p['high'])}"
+        if self.rule == "not_above":
+            return f"must not be above {p['other']}"
+        if self.rule == "one_of":
+            return f"must be one of {', '.join(map(str, p['values']))}"
+        return {
+            "number": "must be a finite number",
+            "integer": "must be an integer",
+            "boolean": "must be true or false",
+        }[self.rule]
+
+
+def _number(name: str, value: Any, integer: bool, low: float, high: float) -> Problem | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return Problem(name, "integer" if integer else "number")
+    if isinstance(value, float) and not math.isfinite(value):
+        return Problem(name, "number")
+    if integer and not float(value).is_integer():
+        return Problem(name, "integer")
+    if not low <= value <= high:
+        return Problem(name, "between", {"low": low, "high": high})
+    return None
+
+
+def check_query(query: PortfolioQuery) -> list[Problem]:
+    """Every rule the query breaks (types included: a browser can send anything)."""
+    problems = []
+    ranges = query.ranges if isinstance(query.ranges, dict) else {}
+    for name, bounds in ranges.items():
+        feature = BY_NAME.get(name)
+        if feature is None or not isinstance(bounds, (tuple, list)) or len(bounds) != 2:
+            problems.append(Problem(str(name)[:40], "one_of", {"values": FEATURE_NAMES}))
+            continue
+        found = [
+            _number(f"{name}_{end}", value, feature.kind is int, feature.minimum, feature.maximum)
+            for end, value in zip(("min", "max"), bounds, strict=True)
+            if value is not None
+        ]
+        problems += [p for p in found if p]
+        low, high = bounds
+        if not any(found) and low is not None and high is not None and low > high:
+            problems.append(
+                Problem(f"{name}_min", "not_above", {"other": f"{name}_max", "high": high})
+            )
+    if query.risk is not None and query.risk not in RISK_BANDS:
+        problems.append(Problem("risk", "one_of", {"values": RISK_BANDS}))
+    if query.sort not in SORTABLE:
+        problems.append(Problem("sort", "one_of", {"values": SORTABLE}))
+    for name in ("stale_only", "review_only", "descending"):
+        if not isinstance(getattr(query, name), bool):
+            problems.append(Problem(name, "boolean"))
+    problems.append(_number("page", query.page, True, 1, MAX_PAGE))
+    problems.append(_number("per_page", query.per_page, True, 1, MAX_PER_PAGE))
+    return [p for p in problems if p]
 
 
 def scoped(query: Select, actor: User) -> Select:
@@ -73,6 +148,9 @@ def client_summary(client: Client, stale_after_days: int, now: datetime | None =
 
 
 def list_clients(actor: User, query: PortfolioQuery) -> dict:
+    problems = check_query(query)
+    if problems:
+        raise Invalid("Invalid portfolio query.", {p.field: p.english() for p in problems})
     stale_after = current_app.config["STALE_AFTER_DAYS"]
     now = utcnow()
     statement = scoped(select(Client), actor)

@@ -63,6 +63,7 @@ def test_filters_sort_and_pages(api, headers, portfolio, query, expected):
         ("risk=extreme", "risk"),
         ("colour=red", "colour"),
         ("credit_score_max=900", "credit_score_max"),
+        ("age_min=50&age_max=40", "age_min"),  # the service's rule, shared with the dashboard
     ],
 )
 def test_bad_queries_get_a_422_naming_the_parameter(api, headers, portfolio, query, field):

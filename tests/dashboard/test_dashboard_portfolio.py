@@ -7,7 +7,8 @@ from dash import no_update
 from dash.exceptions import PreventUpdate
 from dashboard_helpers import GOOD, RISKY, add_client
 
-from app.callbacks.portfolio import RANGE_INPUTS, build_query, open_client, portfolio_page
+from app.callbacks.portfolio import OUTPUTS, RANGE_INPUTS, build_query, portfolio_page
+from app.callbacks.portfolio_controls import open_client
 from app.services.pseudonymisation import client_uuid
 from app.texts import t
 
@@ -19,7 +20,7 @@ def bounds(**values):
     return [values.get(f"{name}_{end}") for name, end in RANGE_INPUTS]
 
 
-def page(
+def outputs(
     acting,
     user,
     *,
@@ -30,9 +31,20 @@ def page(
     number=0,
     size=25,
     sort_by=None,
+    seen=None,
 ):
+    """Every output of the page's callback, by name."""
     with acting(user, lang):
-        return portfolio_page(*(ranges or NO_BOUNDS), risk, stale, number, size, sort_by or [])
+        values = portfolio_page(
+            *(ranges or NO_BOUNDS), risk, stale, number, size, sort_by or [], seen
+        )
+    return dict(zip(OUTPUTS, values, strict=True))
+
+
+def page(acting, user, **kwargs):
+    """The table's rows, its page count and the total line."""
+    shown = outputs(acting, user, **kwargs)
+    return shown["data"], shown["page_count"], shown["total"]
 
 
 @pytest.mark.parametrize(
@@ -120,16 +132,16 @@ def test_paging_and_sorting_are_done_by_the_database(acting, people, book):
 
 def test_anonymous_gets_nothing(acting, book):
     with acting(None), pytest.raises(PreventUpdate):
-        portfolio_page(*NO_BOUNDS, "all", False, 0, 25, [])
+        portfolio_page(*NO_BOUNDS, "all", False, 0, 25, [], None)
 
 
 def test_search_by_uuid_or_customer_reference(acting, people, dash_app):
     ref_client = add_client(people["adviser"], client_id=client_uuid("CUST-000123"))
     foreign = add_client(people["other"])
     with acting(people["adviser"]):
-        assert open_client(1, None, str(ref_client.id)) == (f"/clients/{ref_client.id}", "")
-        assert open_client(1, None, " CUST-000123 ") == (f"/clients/{ref_client.id}", "")
-        href, message = open_client(1, None, str(foreign.id))
+        assert open_client(1, None, str(ref_client.id)) == (f"/clients/{ref_client.id}", "", [])
+        assert open_client(1, None, " CUST-000123 ") == (f"/clients/{ref_client.id}", "", [])
+        href, message, _ = open_client(1, None, str(foreign.id))
     assert href is no_update and message == t("search_not_found", "fr")
 
 

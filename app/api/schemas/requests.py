@@ -7,11 +7,11 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 from pydantic_core import PydanticCustomError
 
+from app.services.portfolio import MAX_PAGE, MAX_PER_PAGE
 from modelling.features import FEATURES, MIN_WORKING_AGE, check_consistency
 
 STRICT = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 MAX_BATCH = 1_000
-MAX_PER_PAGE = 200
 
 
 def _feature_field(feature) -> tuple[Any, Any]:
@@ -146,7 +146,7 @@ class _PageBase(BaseModel):
         default=False, description="true: only clients awaiting a human review (GDPR Art. 22)."
     )
     sort: SortKey = Field(default="id", description="A field, '-' first for descending.")
-    page: int = Field(default=1, ge=1, le=1_000_000)
+    page: int = Field(default=1, ge=1, le=MAX_PAGE)
     per_page: int = Field(default=50, ge=1, le=MAX_PER_PAGE)
 
 
