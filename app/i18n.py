@@ -89,6 +89,23 @@ def format_number(value: float, lang: str, decimals: int = 0) -> str:
     return text
 
 
+def format_days(days: int, lang: str) -> str:
+    """A duration with grouped digits, in years too when it is a whole number of them:
+    "1 095 jours (3 ans)", "183 jours", "1 day"."""
+    count = format_number(days, lang)
+    if lang == "fr":
+        text = f"{count} jour" if days < 2 else f"{count} jours"
+    else:
+        text = f"{count} day" if days == 1 else f"{count} days"
+    years, rest = divmod(days, 365)
+    if years and not rest:
+        if lang == "fr":
+            text += f" ({years} an)" if years == 1 else f" ({years} ans)"
+        else:
+            text += f" ({years} year)" if years == 1 else f" ({years} years)"
+    return text
+
+
 def format_value(feature: str, value: float, lang: str) -> str:
     """A feature value as words: "12 500 €", "3 incidents de paiement", "1,5 an"."""
     if feature == "income":
@@ -113,9 +130,12 @@ def format_value(feature: str, value: float, lang: str) -> str:
 
 
 def format_with_unit(feature: str, value: float, lang: str) -> str:
-    """A feature value as shown on its own, unit included: "40 ans", "12 500 €"."""
+    """A feature value shown beside its label, unit included but the label not repeated:
+    "40 ans", "12 500 €", and "7" beside "Incidents de paiement"."""
     if feature == "age":
         return f"{int(value)} ans" if lang == "fr" else f"{int(value)} years"
+    if feature == "incidents":
+        return str(int(value))
     return format_value(feature, value, lang)
 
 

@@ -12,7 +12,7 @@ from app.i18n import DEFAULT_LANGUAGE
 FR: dict[str, str] = {
     # frame
     "app_title": "Scoring crédit",
-    "login_title": "Connexion conseiller",
+    "login_title": "Connexion",
     "login_email": "Adresse e-mail",
     "login_password": "Mot de passe",
     "login_submit": "Se connecter",
@@ -21,6 +21,7 @@ FR: dict[str, str] = {
     "logged_out": "Vous êtes déconnecté(e).",
     "logout": "Se déconnecter",
     "nav_portfolio": "Mes clients",
+    "nav_portfolio_all": "Portefeuille",
     "nav_simulator": "Simulateur",
     "nav_model": "Modèle",
     "nav_gdpr": "RGPD",
@@ -30,15 +31,28 @@ FR: dict[str, str] = {
     "role_admin": "Administrateur",
     "decision_aid": "Aide à la décision : le modèle conseille, le conseiller décide.",
     "not_found": "Page introuvable.",
+    "not_found_title": "Page introuvable",
+    "forbidden_title": "Accès réservé",
+    "tab_client": "Client {client_id}",
     "client_not_found": "Ce client n'existe pas ou n'est pas dans votre portefeuille.",
-    "forbidden": "Cette page est réservée aux administrateurs.",
-    "no_model": "Aucun modèle n'est en service : le score est indisponible.",
-    # shared words
-    "threshold": "Seuil",
     "back_to_portfolio": "Retour au portefeuille",
     "callback_failed": "Cette page n'a pas pu être affichée à cause d'une erreur du serveur. "
     "Rechargez-la ; si l'erreur persiste, signalez-la au support en citant la référence {ref}.",
     "reload_page": "Recharger la page",
+    "forbidden": "Cette page est réservée aux administrateurs.",
+    # refusals of the permission table (services/permissions), one per reason
+    "forbidden_action": "Votre rôle ne permet pas cette action.",
+    "forbidden_role": "Votre rôle ne permet pas cette action (réservée au rôle : {roles}).",
+    "forbidden_not_awaiting_review": "Un superviseur ne décide que pour un client en attente "
+    "de réexamen humain (transmis pour examen, ou à la demande du client).",
+    "forbidden_own_decision": "Vous ne pouvez pas réexaminer votre propre décision : un autre "
+    "superviseur doit s'en charger.",
+    "fresh_login_required": "Cette action demande une connexion récente : déconnectez-vous puis "
+    "reconnectez-vous (mot de passe saisi il y a moins de {minutes} minutes).",
+    "rate_limited": "Trop de demandes : réessayez dans {seconds} secondes.",
+    "no_model": "Aucun modèle n'est en service : le score est indisponible.",
+    # shared words
+    "threshold": "Seuil",
     "feature": "Critère",
     "clients": "Clients",
     "count": "Effectif",
@@ -57,6 +71,8 @@ FR: dict[str, str] = {
     # portfolio
     "portfolio_title": "Mes clients",
     "portfolio_subtitle": "Filtrez votre portefeuille puis ouvrez un client.",
+    "portfolio_title_all": "Portefeuille",
+    "portfolio_subtitle_all": "Filtrez le portefeuille de la banque puis ouvrez un client.",
     "filters": "Filtres",
     "filter_min": "min",
     "filter_max": "max",
@@ -76,22 +92,6 @@ FR: dict[str, str] = {
     "search_placeholder": "UUID ou référence client",
     "search_go": "Ouvrir le client",
     "search_not_found": "Aucun client correspondant dans votre portefeuille.",
-    "portfolio_total": "{count} clients",
-    "portfolio_total_one": "{count} client",
-    "col_client": "Client",
-    "col_probability": "Probabilité de défaut",
-    "col_band": "Avis",
-    "col_updated": "Données du",
-    # client
-    "client_title": "Fiche client",
-    "advice_title": "Avis du modèle",
-    "gauge_title": "Probabilité de défaut (seuil {threshold})",
-    "threshold_text": "Seuil de décision {threshold} · modèle {version}",
-    "client_card_title": "Données du client",
-    "data_date": "Données mises à jour",
-    "data_age": "le {date} (il y a {days} jours)",
-    "stale_title": "Données anciennes.",
-    "stale_text": "Mises à jour le {date}, il y a {days} jours (limite : {limit} jours). "
     "search_several": "{count} clients de votre portefeuille correspondent : choisissez-en un.",
     "filter_reset": "Réinitialiser les filtres",
     "filter_rule_number": "doit être un nombre",
@@ -112,6 +112,22 @@ FR: dict[str, str] = {
     "page_next": "Page suivante",
     "page_last": "Dernière page",
     "page_status": "Page {page} sur {pages}",
+    "portfolio_total": "{count} clients",
+    "portfolio_total_one": "{count} client",
+    "col_client": "Client",
+    "col_probability": "Probabilité de défaut",
+    "col_band": "Avis",
+    "col_updated": "Données du",
+    # client
+    "client_title": "Fiche client",
+    "advice_title": "Avis du modèle",
+    "gauge_title": "Probabilité de défaut (seuil {threshold})",
+    "threshold_text": "Seuil de décision {threshold} · modèle {version}",
+    "client_card_title": "Données du client",
+    "data_date": "Données mises à jour",
+    "data_age": "le {date} (il y a {days} jours)",
+    "stale_title": "Données anciennes.",
+    "stale_text": "Mises à jour le {date}, il y a {days} jours (limite : {limit} jours). "
     "Demandez au client des justificatifs récents (revenus, situation professionnelle) et "
     "mettez ses données à jour avant de décider.",
     "why_title": "Pourquoi ce score ?",
@@ -120,6 +136,7 @@ FR: dict[str, str] = {
     "impact_axis": "Effet sur le risque (log-odds)",
     "raises_risk": "augmente le risque",
     "lowers_risk": "diminue le risque",
+    "no_notable_effect": "sans effet notable",
     "contributions_list": "Effet de chaque critère, du plus fort au plus faible",
     "reasons_title": "Principales raisons",
     "no_reason": "Aucun critère n'augmente notablement le risque de ce client.",
@@ -140,23 +157,79 @@ FR: dict[str, str] = {
     "justification_placeholder": "Obligatoire si vous décidez contre la recommandation.",
     "record_decision": "Enregistrer la décision",
     "decision_missing": "Choisissez une décision.",
-    "justification_required": "Une décision contraire à la recommandation doit être justifiée.",
     "decision_recorded": "Décision enregistrée.",
+    "decision_not_offered": "La décision revient au conseiller du client : un superviseur ne "
+    "décide que pour un client en attente de réexamen humain.",
     "history_title": "Historique",
     "history_score": "Score {probability} ({reco})",
+    "justification_too_short": "Justification trop courte : une décision contraire à la "
+    "recommandation doit être justifiée en {minimum} caractères au moins ({length} saisis, "
+    "espaces de début et de fin non comptés).",
+    "decision_repeat_title": "Décision déjà enregistrée",
+    "decision_repeat_text": "« {outcome} » vient d'être enregistré pour ce client, il y a moins "
+    "de {minutes} minutes. L'enregistrer une seconde fois ?",
+    "decision_repeat_confirm": "Confirmer",
+    "decision_repeat_cancel": "Annuler",
+    "decision_repeat_cancelled": "Rien n'a été enregistré une seconde fois.",
+    "decision_current": "Décision en vigueur : {outcome}, par {who}, le {when}.",
+    "decision_none": "Aucune décision n'est encore enregistrée pour ce client.",
+    "outcome_approve": "Accordé",
+    "outcome_decline": "Refusé",
+    "outcome_refer": "Transmis pour examen",
+    "history_who": "Par",
+    "history_model": "Modèle",
+    "history_review_request": "Demande de réexamen humain du client (art. 22 RGPD)",
+    "history_review_answer": "{outcome} (réponse à la demande de réexamen)",
+    "user_removed": "compte supprimé",
+    "date_at": "{date} à {time}",
     # simulator
     "simulator_title": "Simulateur",
     "simulator_subtitle": "Modifiez un critère : l'avis et l'explication se mettent à jour. "
     "Rien n'est enregistré.",
     "simulator_inputs": "Critères",
     "simulator_from_client": "Valeurs du client {client}…",
+    "simulator_quota_exceeded": "Quota quotidien atteint : {quota} scores ponctuels par jour et "
+    "par utilisateur (simulateur et API). Réessayez dans {hours} h.",
+    "simulator_reset_client": "Revenir aux valeurs du client",
+    "simulator_reset_defaults": "Revenir aux valeurs de départ",
+    "simulator_invalid": "Corrigez les valeurs pour obtenir un avis :",
+    "simulator_stale": "Les valeurs de départ datent du {date} (il y a {days} jours, limite : "
+    "{limit} jours) : l'avis simulé peut ne plus refléter la situation du client.",
+    "rule_required": "Saisissez une valeur pour « {label} ».",
+    "rule_number": "« {label} » : saisissez un nombre, par exemple {example}.",
+    "rule_integer": "« {label} » doit être un nombre entier.",
+    "rule_range_age": "L'âge doit être compris entre {min} et {max} ans.",
+    "rule_range_income": "Le revenu net annuel doit être compris entre {min} € et {max} €.",
+    "rule_range_seniority": "L'ancienneté professionnelle doit être comprise entre {min} et "
+    "{max} ans.",
+    "rule_range_incidents": "Le nombre d'incidents de paiement doit être compris entre {min} "
+    "et {max}.",
+    "rule_range_credit_score": "Le score de crédit doit être compris entre {min} et {max} points.",
+    "rule_seniority_age": "L'ancienneté professionnelle ne peut pas dépasser l'âge moins {years} "
+    "ans ({limit} ans ici).",
     # model
     "model_title": "Le modèle",
     "model_subtitle": "Ce que vaut le modèle en service, mesuré sur des clients qu'il n'a "
     "jamais vus.",
     "active_version": "Version active :",
     "ci95": "IC 95 % : {low} – {high}",
-    "no_notable_effect": "sans effet notable",
+    "metric_auc": "Pouvoir de classement (AUC)",
+    "metric_gini": "Indice de Gini",
+    "metric_prauc": "Repérage des défauts (PR AUC)",
+    "metric_brier": "Erreur des probabilités (Brier)",
+    "metric_ks": "Séparation des payeurs (KS)",
+    "read_auc": "Probabilité qu'un client qui fera défaut soit jugé plus risqué qu'un bon payeur.",
+    "col_cv_auc": "AUC (validation croisée)",
+    "col_test_auc": "AUC (clients de test)",
+    "read_metrics": "AUC : pouvoir de classement (1 = parfait, 0,5 = hasard). PR AUC : repérage "
+    "des défauts, qui sont rares. Brier : erreur moyenne des probabilités. ECE : écart entre la "
+    "probabilité annoncée et le taux de défaut observé. KS : séparation maximale entre bons et "
+    "mauvais payeurs. Plus bas vaut mieux pour Brier, ECE et le coût ; plus haut pour les "
+    "autres.",
+    "model_name_baseline": "Référence (taux moyen de défaut)",
+    "model_name_logistic": "Régression logistique",
+    "model_name_spline_logistic": "Régression logistique à splines (GAM)",
+    "model_name_catboost": "Arbres de décision boostés CatBoost (monotones)",
     "read_gini": "Gini = 2·AUC − 1 : pouvoir de classement.",
     "read_prauc": "Qualité sur les défauts, qui sont rares.",
     "read_brier": "Écart moyen entre probabilité et réalité (plus bas = mieux).",
@@ -173,8 +246,12 @@ FR: dict[str, str] = {
     "predicted": "Probabilité prédite",
     "observed": "Taux de défaut observé",
     "model_word": "Modèle",
-    "choice_excluded": "{model} (AUC en validation croisée {auc}) aurait été préféré mais ne "
-    "respecte pas le sens du risque pour : {features} ; il est écarté.",
+    "choice_excluded_better": "{model} a une AUC en validation croisée plus élevée ({auc}) mais "
+    "ne respecte pas le sens du risque pour : {features} ; il est écarté.",
+    "choice_excluded_simpler": "{model} est plus simple que {champion} et son AUC en validation "
+    "croisée ({auc}) est à moins de {margin} de la sienne ({champion_auc}) : il aurait été "
+    "retenu pour sa simplicité, mais il ne respecte pas le sens du risque pour : {features} ; "
+    "il est écarté.",
     "choice_best": "{model} a la meilleure AUC en validation croisée ({auc}) parmi les modèles "
     "qui respectent le sens du risque.",
     "choice_simpler": "{model} (AUC {auc}) est à moins de {margin} d'AUC de {best} ({best_auc}) : "
@@ -186,7 +263,7 @@ FR: dict[str, str] = {
     "cost_axis": "Coût attendu par client",
     "read_cost": "Le seuil retenu est celui où le coût attendu est le plus bas.",
     "importance_title": "Importance globale",
-    "importance_axis": "Effet moyen absolu (log-odds)",
+    "importance_axis": "Effet moyen absolu (en logarithme de la cote)",
     "read_importance": "Quels critères pèsent le plus, en moyenne, sur les scores.",
     "candidates_title": "Modèles comparés",
     "candidate": "Modèle",
@@ -197,6 +274,11 @@ FR: dict[str, str] = {
     "suppressed": "masqué (moins de 30 personnes)",
     "read_fairness": "Un ratio sous 0,8 (⚠) signale un écart à examiner ; ce n'est pas une "
     "preuve de discrimination. L'âge est un critère protégé : son usage est un choix documenté.",
+    "fairness_flagged": "Tranche(s) {bands} : le taux d'avis favorable est inférieur à 80 % de "
+    "celui de la meilleure tranche. Pour ces clients, ne vous arrêtez pas à la recommandation : "
+    "examinez le dossier sur ses autres critères (revenus, incidents, score de crédit) et "
+    "justifiez votre décision. Signalez l'écart au responsable du modèle, qui décide d'une "
+    "revue de conformité.",
     # GDPR
     "gdpr_title": "RGPD et transparence",
     "gdpr_subtitle": "Ce que nous traitons, pourquoi, combien de temps, et comment répondre "
@@ -221,6 +303,7 @@ FR: dict[str, str] = {
     "gdpr_retention_title": "Durées de conservation",
     "retention_clients": "Données client (après la dernière mise à jour)",
     "retention_scores": "Scores calculés",
+    "retention_adhoc_scores": "Scores de simulation (sans client enregistré)",
     "retention_decisions": "Décisions des conseillers",
     "retention_audit": "Journal des accès",
     "gdpr_stale": "Des données de plus de {days} jours sont signalées sur chaque écran : "
@@ -263,29 +346,90 @@ FR: dict[str, str] = {
     "audit_client": "Client",
     "audit_days": "Derniers jours",
     "audit_total": "{count} événements",
-    "audit_bad_uuid": "L'identifiant client doit être un UUID.",
+    "audit_bad_days": "Le nombre de jours est un entier de 1 à 3 650.",
+    "audit_bad_client": "Filtrez sur un client par son identifiant : les 8 premiers "
+    "caractères affichés dans les tableaux, ou l'UUID complet.",
+    "audit_client_placeholder": "8 premiers caractères ou UUID",
+    "audit_system": "système",
+    "audit_pages": "Page {page} sur {pages}",
+    "audit_action_login": "Connexion",
+    "audit_action_login_failed": "Échec de connexion",
+    "audit_action_logout": "Déconnexion",
+    "audit_action_score": "Score calculé (simulation)",
+    "audit_action_score_batch": "Scores calculés par lot",
+    "audit_action_score_client": "Client scoré",
+    "audit_action_view_client": "Fiche client consultée",
+    "audit_action_view_history": "Historique consulté",
+    "audit_action_list_clients": "Liste de clients consultée",
+    "audit_action_decision": "Décision enregistrée",
+    "audit_action_export": "Export des données (art. 15)",
+    "audit_action_erasure": "Effacement (art. 17)",
+    "audit_action_scores_refresh": "Scores recalculés",
+    "audit_action_rectification": "Rectification (art. 16)",
+    "audit_action_review_request": "Demande de réexamen humain",
+    "audit_action_model_switch": "Modèle activé ou désactivé",
+    "audit_action_purge": "Purge des données échues",
+    "audit_action_user_create": "Compte créé",
+    "audit_action_user_update": "Compte modifié",
+    "erase_title": "Effacer un client (droit à l'effacement, art. 17)",
+    "erase_intro": "Retrouvez le client par son identifiant (les 8 premiers caractères ou "
+    "l'UUID) ou par sa référence client. L'effacement supprime le client, ses scores et ses "
+    "décisions ; le journal garde seulement la trace de l'effacement.",
+    "erase_search": "Identifiant ou référence client",
+    "erase_search_button": "Rechercher",
+    "erase_search_invalid": "Tapez l'identifiant du client (8 caractères au moins) ou sa "
+    "référence client.",
+    "erase_none": "Aucun client ne correspond à cette recherche.",
+    "erase_col_client": "Identifiant",
+    "erase_col_adviser": "Conseiller",
+    "erase_col_created": "Créé le",
+    "erase_col_updated": "Données du",
+    "erase_col_scores": "Scores",
+    "erase_col_decisions": "Décisions",
+    "erase_open": "Effacer…",
+    "erase_confirm_title": "Effacer définitivement le client {client} ?",
+    "erase_confirm_body": "Le client {client} sera supprimé avec ses scores ({scores}) et ses "
+    "décisions ({decisions}). C'est irréversible. Le journal gardera la trace de l'effacement, "
+    "à votre nom.",
+    "erase_confirm": "Effacer définitivement",
+    "cancel": "Annuler",
+    "erase_done": "Client {client} effacé. Le journal garde la trace de l'effacement.",
+    "erase_gone": "Ce client n'existe plus : il a peut-être déjà été effacé.",
     "purge_title": "Prochaine purge (durées de conservation)",
     "purge_category": "Catégorie",
     "purge_rule": "Conservation",
     "purge_count": "Lignes à purger",
     "purge_clients": "Clients",
     "purge_scores": "Scores",
+    "purge_adhoc_scores": "Scores ponctuels (sans client)",
     "purge_decisions": "Décisions",
     "purge_audit": "Journal",
     "purge_revoked_tokens": "Jetons révoqués",
     "purge_until_expiry": "jusqu'à expiration",
-    "purge_schedule": "La purge s'exécute chaque jour (processus clock) et peut être lancée à la "
-    "main : flask --app wsgi gdpr purge [--dry-run].",
+    "purge_schedule": "La purge s'exécute automatiquement chaque jour. L'équipe technique peut "
+    "aussi la lancer à la demande, ou d'abord afficher ce qu'elle supprimerait sans rien "
+    "effacer.",
     # human oversight (AI Act art. 14)
     "model_off_banner": "Modèle désactivé par un administrateur : aucun score n'est calculé, "
     "chaque dossier est examiné manuellement.",
     "model_off_text": "Le modèle est désactivé : examinez le dossier et décidez sans score.",
+    "model_off_title": "Modèle désactivé",
     "switch_title": "Modèle en service (supervision humaine)",
     "switch_on_status": "Le modèle est en service.",
     "switch_off_status": "Le modèle est désactivé : les scores répondent « examen manuel ».",
     "switch_changed": "Dernier changement : {date} par {actor}.",
     "switch_turn_off": "Désactiver le modèle",
     "switch_turn_on": "Remettre le modèle en service",
+    "switch_confirm_off_title": "Désactiver le modèle ?",
+    "switch_confirm_off_body": "Dès la confirmation, aucun score n'est plus calculé : chaque "
+    "dossier est examiné manuellement par son conseiller, et un bandeau l'annonce sur toutes "
+    "les pages. Votre adresse e-mail sera affichée comme auteur du changement.",
+    "switch_confirm_on_title": "Remettre le modèle en service ?",
+    "switch_confirm_on_body": "Dès la confirmation, les scores et les recommandations du modèle "
+    "reviennent sur toutes les pages. Votre adresse e-mail sera affichée comme auteur du "
+    "changement.",
+    "switch_confirm_off": "Désactiver",
+    "switch_confirm_on": "Remettre en service",
     # client rights
     "export_button": "Exporter les données du client (JSON)",
     "export_help": "Tout ce qui est détenu sur ce client (art. 15 RGPD) ; l'export est journalisé.",
@@ -305,13 +449,16 @@ FR: dict[str, str] = {
 
 EN: dict[str, str] = {
     "app_title": "Credit scoring",
-    "login_title": "Adviser log-in",
+    "login_title": "Log in",
     "login_email": "E-mail address",
     "login_password": "Password",
     "login_submit": "Log in",
     "login_failed": "Wrong e-mail or password.",
+    "login_throttled": "Too many failed log-ins. Try again in {seconds} s.",
+    "logged_out": "You have been logged out.",
     "logout": "Log out",
     "nav_portfolio": "My clients",
+    "nav_portfolio_all": "Portfolio",
     "nav_simulator": "Simulator",
     "nav_model": "Model",
     "nav_gdpr": "GDPR",
@@ -321,8 +468,23 @@ EN: dict[str, str] = {
     "role_admin": "Administrator",
     "decision_aid": "Decision aid: the model advises, the adviser decides.",
     "not_found": "Page not found.",
+    "not_found_title": "Page not found",
+    "forbidden_title": "Restricted page",
+    "tab_client": "Client {client_id}",
     "client_not_found": "This client does not exist or is not in your portfolio.",
+    "back_to_portfolio": "Back to the portfolio",
+    "callback_failed": "This page could not be shown because of a server error. Reload it; if "
+    "the error persists, report it to support quoting the reference {ref}.",
+    "reload_page": "Reload the page",
     "forbidden": "This page is for administrators.",
+    "forbidden_action": "Your role does not allow this action.",
+    "forbidden_role": "Your role does not allow this action (reserved to: {roles}).",
+    "forbidden_not_awaiting_review": "A supervisor decides only on a client awaiting human "
+    "review (referred, or at the client's request).",
+    "forbidden_own_decision": "You cannot review your own decision: another supervisor must.",
+    "fresh_login_required": "This action needs a recent log-in: log out and log in again "
+    "(password given less than {minutes} minutes ago).",
+    "rate_limited": "Too many requests: try again in {seconds} seconds.",
     "no_model": "No model is in service: scoring is unavailable.",
     "threshold": "Threshold",
     "feature": "Feature",
@@ -342,6 +504,8 @@ EN: dict[str, str] = {
     "reco_manual_review": "Manual review",
     "portfolio_title": "My clients",
     "portfolio_subtitle": "Filter your portfolio, then open a client.",
+    "portfolio_title_all": "Portfolio",
+    "portfolio_subtitle_all": "Filter the bank's portfolio, then open a client.",
     "filters": "Filters",
     "filter_min": "min",
     "filter_max": "max",
@@ -361,6 +525,26 @@ EN: dict[str, str] = {
     "search_placeholder": "UUID or customer reference",
     "search_go": "Open the client",
     "search_not_found": "No matching client in your portfolio.",
+    "search_several": "{count} clients of your portfolio match: choose one.",
+    "filter_reset": "Reset the filters",
+    "filter_rule_number": "must be a number",
+    "filter_rule_integer": "must be a whole number",
+    "filter_rule_between": "must be between {low} and {high}",
+    "filter_rule_not_above": "cannot be above the maximum ({high})",
+    "filter_rule_one_of": "is not one of the offered values",
+    "filter_rule_boolean": "must be yes or no",
+    "filter_field_page": "Page number",
+    "filter_field_per_page": "Rows per page",
+    "filter_field_sort": "Sort column",
+    "filter_field_other": "Filter",
+    "filter_model_off": "The model is switched off: the advice filter is unavailable.",
+    "portfolio_refused": "This list is not available to you.",
+    "page_navigation": "Pages of the list",
+    "page_first": "First page",
+    "page_previous": "Previous page",
+    "page_next": "Next page",
+    "page_last": "Last page",
+    "page_status": "Page {page} of {pages}",
     "portfolio_total": "{count} clients",
     "portfolio_total_one": "{count} client",
     "col_client": "Client",
@@ -383,6 +567,7 @@ EN: dict[str, str] = {
     "impact_axis": "Effect on risk (log-odds)",
     "raises_risk": "raises the risk",
     "lowers_risk": "lowers the risk",
+    "no_notable_effect": "no notable effect",
     "contributions_list": "Effect of each feature, strongest first",
     "reasons_title": "Principal reasons",
     "no_reason": "No feature raises this client's risk notably.",
@@ -403,20 +588,73 @@ EN: dict[str, str] = {
     "justification_placeholder": "Required when you decide against the recommendation.",
     "record_decision": "Record the decision",
     "decision_missing": "Choose a decision.",
-    "justification_required": "A decision against the recommendation must be justified.",
-    "model_off_title": "Modèle désactivé",
     "decision_recorded": "Decision recorded.",
+    "decision_not_offered": "The decision is the client's adviser's: a supervisor decides only "
+    "on a client awaiting human review.",
     "history_title": "History",
     "history_score": "Score {probability} ({reco})",
+    "justification_too_short": "Justification too short: a decision against the recommendation "
+    "needs a justification of at least {minimum} characters ({length} typed, leading and "
+    "trailing spaces not counted).",
+    "decision_repeat_title": "Decision already recorded",
+    "decision_repeat_text": "“{outcome}” was recorded for this client less than {minutes} "
+    "minutes ago. Record it a second time?",
+    "decision_repeat_confirm": "Confirm",
+    "decision_repeat_cancel": "Cancel",
+    "decision_repeat_cancelled": "Nothing was recorded a second time.",
+    "decision_current": "Current decision: {outcome}, by {who}, on {when}.",
+    "decision_none": "No decision has been recorded for this client yet.",
+    "outcome_approve": "Approved",
+    "outcome_decline": "Declined",
+    "outcome_refer": "Referred for review",
+    "history_who": "By",
+    "history_model": "Model",
+    "history_review_request": "The client's request for human review (GDPR Art. 22)",
+    "history_review_answer": "{outcome} (answer to the review request)",
+    "user_removed": "account removed",
+    "date_at": "{date} at {time}",
     "simulator_title": "Simulator",
     "simulator_subtitle": "Change a feature: the advice and the explanation follow. Nothing is "
     "stored.",
     "simulator_inputs": "Features",
     "simulator_from_client": "Values of client {client}…",
+    "simulator_quota_exceeded": "Daily quota reached: {quota} ad-hoc scores per day and per user "
+    "(simulator and API). Try again in {hours} h.",
+    "simulator_reset_client": "Back to the client's values",
+    "simulator_reset_defaults": "Back to the starting values",
+    "simulator_invalid": "Correct the values to get the model's advice:",
+    "simulator_stale": "The starting values date from {date} ({days} days ago, limit: {limit} "
+    "days): the simulated advice may no longer reflect the client's situation.",
+    "rule_required": "Enter a value for “{label}”.",
+    "rule_number": "“{label}”: enter a number, for example {example}.",
+    "rule_integer": "“{label}” must be a whole number.",
+    "rule_range_age": "Age must be between {min} and {max} years.",
+    "rule_range_income": "Annual net income must be between €{min} and €{max}.",
+    "rule_range_seniority": "Job seniority must be between {min} and {max} years.",
+    "rule_range_incidents": "The number of payment incidents must be between {min} and {max}.",
+    "rule_range_credit_score": "The credit score must be between {min} and {max} points.",
+    "rule_seniority_age": "Job seniority cannot exceed age minus {years} years ({limit} years "
+    "here).",
     "model_title": "The model",
     "model_subtitle": "How good the model in service is, measured on clients it never saw.",
     "active_version": "Active version:",
     "ci95": "95% CI: {low} – {high}",
+    "metric_auc": "Ranking power (AUC)",
+    "metric_gini": "Gini index",
+    "metric_prauc": "Default detection (PR AUC)",
+    "metric_brier": "Probability error (Brier)",
+    "metric_ks": "Payer separation (KS)",
+    "read_auc": "Probability that a client who will default is ranked riskier than a good payer.",
+    "col_cv_auc": "AUC (cross-validated)",
+    "col_test_auc": "AUC (test clients)",
+    "read_metrics": "AUC: ranking power (1 = perfect, 0.5 = chance). PR AUC: detection of "
+    "defaults, which are rare. Brier: mean error of the probabilities. ECE: gap between the "
+    "stated probability and the observed default rate. KS: largest separation between good and "
+    "bad payers. Lower is better for Brier, ECE and the cost; higher for the others.",
+    "model_name_baseline": "Baseline (average default rate)",
+    "model_name_logistic": "Logistic regression",
+    "model_name_spline_logistic": "Spline logistic regression (GAM)",
+    "model_name_catboost": "CatBoost boosted decision trees (monotone)",
     "read_gini": "Gini = 2·AUC − 1: ranking power.",
     "read_prauc": "Quality on defaults, which are rare.",
     "read_brier": "Mean gap between probability and outcome (lower is better).",
@@ -434,8 +672,11 @@ EN: dict[str, str] = {
     "predicted": "Predicted probability",
     "observed": "Observed default rate",
     "model_word": "Model",
-    "choice_excluded": "{model} (cross-validated AUC {auc}) would have been preferred but breaks "
-    "the risk direction of: {features}; it is not eligible.",
+    "choice_excluded_better": "{model} has a higher cross-validated AUC ({auc}) but breaks the "
+    "risk direction of: {features}; it is not eligible.",
+    "choice_excluded_simpler": "{model} is simpler than {champion} and its cross-validated AUC "
+    "({auc}) is within {margin} of the champion's ({champion_auc}): it would have been chosen "
+    "for its simplicity, but it breaks the risk direction of: {features}; it is not eligible.",
     "choice_best": "{model} has the best cross-validated AUC ({auc}) among the models that keep "
     "the risk directions.",
     "choice_simpler": "{model} (AUC {auc}) is within {margin} AUC of {best} ({best_auc}): the "
@@ -444,8 +685,6 @@ EN: dict[str, str] = {
     "read_calibration": "When the gauge shows 10%, about 10% of those clients default: the points "
     "should follow the diagonal.",
     "cost_title": "Cost by threshold",
-    "login_throttled": "Too many failed log-ins. Try again in {seconds} s.",
-    "logged_out": "You have been logged out.",
     "cost_axis": "Expected cost per client",
     "read_cost": "The chosen threshold is where the expected cost is lowest.",
     "importance_title": "Global importance",
@@ -460,13 +699,13 @@ EN: dict[str, str] = {
     "suppressed": "suppressed (fewer than 30 people)",
     "read_fairness": "A ratio under 0.8 (⚠) flags a gap to examine; it is not proof of "
     "discrimination. Age is a protected ground: using it is a documented choice.",
+    "fairness_flagged": "Band(s) {bands}: the favourable rate is under 80% of the best band's. "
+    "For these clients, do not stop at the recommendation: review the file on its other "
+    "features (income, incidents, credit score) and justify your decision. Report the gap to "
+    "the model owner, who decides on a compliance review.",
     "gdpr_title": "GDPR and transparency",
     "gdpr_subtitle": "What we process, why, for how long, and how to answer clients.",
     "gdpr_data_title": "Data used and purpose",
-    "back_to_portfolio": "Back to the portfolio",
-    "callback_failed": "This page could not be shown because of a server error. Reload it; if "
-    "the error persists, report it to support quoting the reference {ref}.",
-    "reload_page": "Reload the page",
     "gdpr_data_intro": "The credit-eligibility score uses five data items, and only these:",
     "gdpr_why_age": "repayment capacity changes with age; its effect is measured and monitored "
     "by age band.",
@@ -483,6 +722,7 @@ EN: dict[str, str] = {
     "gdpr_retention_title": "Retention periods",
     "retention_clients": "Client data (after the last update)",
     "retention_scores": "Scores",
+    "retention_adhoc_scores": "Simulation scores (no stored client)",
     "retention_decisions": "Adviser decisions",
     "retention_audit": "Access log",
     "gdpr_stale": "Data older than {days} days is flagged on every screen: have it updated "
@@ -515,48 +755,87 @@ EN: dict[str, str] = {
     "audit_client": "Client",
     "audit_days": "Last days",
     "audit_total": "{count} events",
-    "audit_bad_uuid": "The client id must be a UUID.",
+    "audit_bad_days": "The number of days is a whole number from 1 to 3,650.",
+    "audit_bad_client": "Filter on a client by its id: the first 8 characters shown in the "
+    "tables, or the full UUID.",
+    "audit_client_placeholder": "First 8 characters or UUID",
+    "audit_system": "system",
+    "audit_pages": "Page {page} of {pages}",
+    "audit_action_login": "Log-in",
+    "audit_action_login_failed": "Failed log-in",
+    "audit_action_logout": "Log-out",
+    "audit_action_score": "Score computed (simulation)",
+    "audit_action_score_batch": "Batch of scores",
+    "audit_action_score_client": "Client scored",
+    "audit_action_view_client": "Client file viewed",
+    "audit_action_view_history": "History viewed",
+    "audit_action_list_clients": "Client list viewed",
+    "audit_action_decision": "Decision recorded",
+    "audit_action_export": "Data export (Art. 15)",
+    "audit_action_erasure": "Erasure (Art. 17)",
+    "audit_action_scores_refresh": "Scores recomputed",
+    "audit_action_rectification": "Rectification (Art. 16)",
+    "audit_action_review_request": "Human review requested",
+    "audit_action_model_switch": "Model switched on or off",
+    "audit_action_purge": "Purge of expired data",
+    "audit_action_user_create": "Account created",
+    "audit_action_user_update": "Account updated",
+    "erase_title": "Erase a client (right to erasure, Art. 17)",
+    "erase_intro": "Find the client by its id (the first 8 characters or the UUID) or by its "
+    "customer reference. Erasure removes the client, its scores and decisions; the log keeps "
+    "only the fact of the erasure.",
+    "erase_search": "Client id or reference",
+    "erase_search_button": "Search",
+    "erase_search_invalid": "Type the client's id (8 characters at least) or its customer "
+    "reference.",
+    "erase_none": "No client matches this search.",
+    "erase_col_client": "Id",
+    "erase_col_adviser": "Adviser",
+    "erase_col_created": "Created on",
+    "erase_col_updated": "Data of",
+    "erase_col_scores": "Scores",
+    "erase_col_decisions": "Decisions",
+    "erase_open": "Erase…",
+    "erase_confirm_title": "Erase client {client} for good?",
+    "erase_confirm_body": "Client {client} will be removed with its scores ({scores}) and "
+    "decisions ({decisions}). This cannot be undone. The log will keep the fact of the erasure, "
+    "under your name.",
+    "erase_confirm": "Erase for good",
+    "cancel": "Cancel",
+    "erase_done": "Client {client} erased. The log keeps the fact of the erasure.",
+    "erase_gone": "This client no longer exists: it may have been erased already.",
     "purge_title": "Next purge (retention periods)",
     "purge_category": "Category",
     "purge_rule": "Retention",
     "purge_count": "Rows to purge",
     "purge_clients": "Clients",
     "purge_scores": "Scores",
+    "purge_adhoc_scores": "Ad-hoc scores (no client)",
     "purge_decisions": "Decisions",
     "purge_audit": "Log",
     "purge_revoked_tokens": "Revoked tokens",
-    "search_several": "{count} clients of your portfolio match: choose one.",
-    "filter_reset": "Reset the filters",
-    "filter_rule_number": "must be a number",
-    "filter_rule_integer": "must be a whole number",
-    "filter_rule_between": "must be between {low} and {high}",
-    "filter_rule_not_above": "cannot be above the maximum ({high})",
-    "filter_rule_one_of": "is not one of the offered values",
-    "filter_rule_boolean": "must be yes or no",
-    "filter_field_page": "Page number",
-    "filter_field_per_page": "Rows per page",
-    "filter_field_sort": "Sort column",
-    "filter_field_other": "Filter",
-    "filter_model_off": "The model is switched off: the advice filter is unavailable.",
-    "portfolio_refused": "This list is not available to you.",
-    "page_navigation": "Pages of the list",
-    "page_first": "First page",
-    "page_previous": "Previous page",
-    "page_next": "Next page",
-    "page_last": "Last page",
-    "page_status": "Page {page} of {pages}",
     "purge_until_expiry": "until expiry",
-    "purge_schedule": "The purge runs every day (clock process) and can be run by hand: "
-    "flask --app wsgi gdpr purge [--dry-run].",
+    "purge_schedule": "The purge runs by itself every day. The technical team can also run it "
+    "on demand, or first list what it would delete without deleting anything.",
     "model_off_banner": "Model switched off by an administrator: no score is computed, every "
     "file is reviewed by hand.",
     "model_off_text": "The model is switched off: review the file and decide without a score.",
+    "model_off_title": "Model switched off",
     "switch_title": "Model in service (human oversight)",
     "switch_on_status": "The model is in service.",
     "switch_off_status": 'The model is switched off: scores answer "manual review".',
     "switch_changed": "Last change: {date} by {actor}.",
     "switch_turn_off": "Switch the model off",
     "switch_turn_on": "Put the model back in service",
+    "switch_confirm_off_title": "Switch the model off?",
+    "switch_confirm_off_body": "Once confirmed, no score is computed any more: every file is "
+    "reviewed by hand by its adviser, and a banner says so on every page. Your e-mail address "
+    "will be shown as the author of the change.",
+    "switch_confirm_on_title": "Put the model back in service?",
+    "switch_confirm_on_body": "Once confirmed, the model's scores and recommendations come back "
+    "on every page. Your e-mail address will be shown as the author of the change.",
+    "switch_confirm_off": "Switch off",
+    "switch_confirm_on": "Put back in service",
     "export_button": "Export the client's data (JSON)",
     "export_help": "Everything held on this client (GDPR Art. 15); the export is logged.",
     "review_requested": "The client asked for human review on {date}: your next decision "
@@ -581,6 +860,4 @@ def page_texts(lang: str) -> dict[str, str]:
 
 def t(key: str, lang: str, **values) -> str:
     text = page_texts(lang).get(key) or TEXTS[DEFAULT_LANGUAGE][key]
-    "no_notable_effect": "no notable effect",
     return text.format(**values) if values else text
-    "model_off_title": "Model switched off",

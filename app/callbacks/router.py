@@ -1,14 +1,15 @@
-"""URL -> page, and the language switch that brings the adviser back to the same page."""
+"""URL -> page, its browser tab title, and the language switch that brings the adviser back to
+the same page."""
 
 from __future__ import annotations
 
 import uuid
 from urllib.parse import quote
 
-from dash import Dash, Input, Output
+from dash import ClientsideFunction, Dash, Input, Output
 from dash.exceptions import PreventUpdate
 
-from app.layouts.routes import render
+from app.layouts.routes import page_title, render
 from app.services.errors import Forbidden, NotFound
 from app.services.portfolio import visible_client
 from app.web.session import session_language, session_user
@@ -33,13 +34,23 @@ def display_page(pathname: str | None, search: str | None):
     lang = session_language()
     other = "en" if lang == "fr" else "fr"
     here = quote((pathname or "/") + (search or ""), safe="/")
-    return render(pathname, search, lang, user, GUARDS), f"/language/{other}?next={here}"
+    return (
+        render(pathname, search, lang, user, GUARDS),
+        f"/language/{other}?next={here}",
+        page_title(pathname, lang, user),
+    )
 
 
 def register(dash_app: Dash) -> None:
     dash_app.callback(
         Output("page-content", "children"),
         Output("nav-language", "href"),
+        Output("page-title", "data"),
         Input("url", "pathname"),
         Input("url", "search"),
     )(display_page)
+    # In the browser: a script file (assets/title.js), so the CSP needs no inline script.
+    dash_app.clientside_callback(
+        ClientsideFunction(namespace="page", function_name="setTitle"),
+        Input("page-title", "data"),
+    )

@@ -239,10 +239,16 @@ def table(lang: str):
     )
 
 
+def heading(user, lang: str) -> str:
+    """An adviser's own clients are "Mes clients"; a supervisor reads the whole portfolio."""
+    return t("portfolio_title" if user.role == "adviser" else "portfolio_title_all", lang)
+
+
 def layout(lang: str, user, query: dict, **_):
+    subtitle = "portfolio_subtitle" if user.role == "adviser" else "portfolio_subtitle_all"
     return html.Div(
         [
-            page_header(t("portfolio_title", lang), t("portfolio_subtitle", lang), "portfolio"),
+            page_header(heading(user, lang), t(subtitle, lang), "portfolio"),
             card(t("filters", lang), filters(lang), "portfolio-filters-card", "bi-funnel"),
             card(
                 t("clients", lang),

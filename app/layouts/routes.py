@@ -17,6 +17,7 @@ from app.texts import t
 class Route:
     pattern: re.Pattern
     layout: Callable
+    title: str  # the text key of the browser tab's title
     role: str | None = None
     # A page about one record: `guard` names the check the callback layer supplies (layouts do
     # not query), `missing` is drawn instead of the page when the check fails.
@@ -26,18 +27,36 @@ class Route:
 
 UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 ROUTES = (
-    Route(re.compile(r"^/$"), portfolio.layout),
+    Route(re.compile(r"^/$"), portfolio.layout, "tab_portfolio"),
     Route(
         re.compile(rf"^/clients/(?P<client_id>{UUID})$"),
         client.layout,
+        "tab_client",
         guard="client",
         missing=client.not_found,
     ),
-    Route(re.compile(r"^/simulator$"), simulator.layout),
-    Route(re.compile(r"^/model$"), model.layout),
-    Route(re.compile(r"^/gdpr$"), gdpr.layout),
-    Route(re.compile(r"^/admin$"), admin.layout, role="admin"),
+    Route(re.compile(r"^/simulator$"), simulator.layout, "nav_simulator"),
+    Route(re.compile(r"^/model$"), model.layout, "model_title"),
+    Route(re.compile(r"^/gdpr$"), gdpr.layout, "gdpr_title"),
+    Route(re.compile(r"^/admin$"), admin.layout, "admin_title", role="admin"),
 )
+
+
+def page_title(pathname: str | None, lang: str, user) -> str:
+    """The browser tab's title: the page's name, then the application's ("Client 1a2b3c4d ·
+    Scoring crédit"), so that several open tabs can be told apart."""
+    name = t("not_found_title", lang)
+    for route in ROUTES:
+        match = route.pattern.match(pathname or "/")
+        if match:
+            if route.role and user.role != route.role:
+                name = t("forbidden_title", lang)
+            elif route.title == "tab_portfolio":
+                name = portfolio.heading(user, lang)
+            else:
+                name = t(route.title, lang, **{k: v[:8] for k, v in match.groupdict().items()})
+            break
+    return f"{name} · {t('app_title', lang)}"
 
 
 def render(pathname: str | None, search: str | None, lang: str, user, guards=None):

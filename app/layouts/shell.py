@@ -27,6 +27,7 @@ def shell():
         [
             dcc.Location(id="url", refresh="callback-nav"),
             dcc.Store(id="model-switch-changed", data=0),  # bumped by the admin's toggle
+            dcc.Store(id="page-title"),  # the router's tab title, set by assets/title.js
             top_bar(user, lang),
             # Filled while an admin has switched the model off (AI Act Art. 14), on every page.
             html.Div(id="model-off-banner", className="container-xxl pt-2", role="status"),
@@ -44,11 +45,21 @@ def shell():
     )
 
 
+def nav_label(key: str, user, lang: str) -> str:
+    """An adviser's own portfolio is "Mes clients"; the other roles read the bank's."""
+    if key == "nav_portfolio" and user.role != "adviser":
+        return t("nav_portfolio_all", lang)
+    return t(key, lang)
+
+
 def top_bar(user, lang: str):
     links = [
         dbc.NavItem(
             dbc.NavLink(
-                [html.I(className=f"bi {icon} me-1", **{"aria-hidden": "true"}), t(key, lang)],
+                [
+                    html.I(className=f"bi {icon} me-1", **{"aria-hidden": "true"}),
+                    nav_label(key, user, lang),
+                ],
                 href=href,
                 active="exact",
                 id=f"nav-{key}",

@@ -28,29 +28,29 @@ from modelling.features import FEATURE_NAMES
 )
 def test_every_page_has_a_stable_url(acting, people, book, path, marker):
     with acting(people["adviser"]):
-        page, language_link = display_page(path.format(id=book["fresh"].id), "")
+        page, language_link, _title = display_page(path.format(id=book["fresh"].id), "")
     assert find(page, marker) is not None
     assert language_link == "/language/en?next=" + path.format(id=book["fresh"].id)
 
 
 def test_language_link_keeps_the_query(acting, people, book):
     with acting(people["adviser"], "en"):
-        _page, link = display_page("/simulator", f"?client={book['fresh'].id}")
+        _page, link, _title = display_page("/simulator", f"?client={book['fresh'].id}")
     assert link == f"/language/fr?next=/simulator%3Fclient%3D{book['fresh'].id}"
 
 
 def test_admin_page_needs_the_admin_role(acting, people):
     with acting(people["adviser"]):
-        page, _ = display_page("/admin", "")
+        page, _, _ = display_page("/admin", "")
     assert page.id == "page-forbidden"
     with acting(people["admin"]):
-        page, _ = display_page("/admin", "")
+        page, _, _ = display_page("/admin", "")
     assert find(page, "admin-audit") is not None
 
 
 def test_unknown_page_is_a_page(acting, people):
     with acting(people["adviser"]):
-        page, _ = display_page("/nowhere", "")
+        page, _, _ = display_page("/nowhere", "")
     assert page.id == "page-not-found"
 
 
@@ -112,7 +112,7 @@ def test_model_page_reads_the_served_model(acting, people, dash_app):
 
 def test_gdpr_page_reads_retention_from_the_configuration(make_app, model_registry, acting, people):
     with acting(people["adviser"]):
-        page, _ = display_page("/gdpr", "")
+        page, _, _ = display_page("/gdpr", "")
     assert text_of(find(page, "gdpr-retention_client_days")) == "1095 jours"
     assert "art. 22" in text_of(find(page, "gdpr-rights")).lower()
     assert "CNIL" in text_of(find(page, "gdpr-notice"))

@@ -1,0 +1,78 @@
+"""What each page is called: the browser tab's title per page, the log-in page for every role,
+the portfolio heading by role, and a value shown beside its label without repeating it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from dashboard_helpers import RISKY, add_client, find, text_of
+
+from app.callbacks.client import features_table
+from app.callbacks.router import display_page
+from app.layouts.shell import shell
+from app.services.portfolio import client_summary
+from app.texts import t
+
+
+@pytest.mark.parametrize(
+    ("lang", "path", "expected"),
+    [
+        ("fr", "/", "Mes clients · Scoring crédit"),
+        ("fr", "/simulator", "Simulateur · Scoring crédit"),
+        ("fr", "/model", "Le modèle · Scoring crédit"),
+        ("fr", "/gdpr", "RGPD et transparence · Scoring crédit"),
+        ("fr", "/admin", "Accès réservé · Scoring crédit"),
+        ("fr", "/nowhere", "Page introuvable · Scoring crédit"),
+        ("en", "/", "My clients · Credit scoring"),
+        ("en", "/model", "The model · Credit scoring"),
+        ("en", "/gdpr", "GDPR and transparency · Credit scoring"),
+    ],
+)
+def test_each_page_has_its_own_tab_title(acting, people, lang, path, expected):
+    with acting(people["adviser"], lang):
+        _page, _link, title = display_page(path, "")
+    assert title == expected
+
+
+def test_a_client_tab_names_the_client(acting, people, book):
+    client_id = str(book["fresh"].id)
+    with acting(people["adviser"]):
+        _page, _link, title = display_page(f"/clients/{client_id}", "")
+    assert title == f"Client {client_id[:8]} · Scoring crédit"
+
+
+@pytest.mark.parametrize(
+    ("role", "lang", "heading"),
+    [
+        ("adviser", "fr", "Mes clients"),
+        ("supervisor", "fr", "Portefeuille"),
+        ("admin", "fr", "Portefeuille"),
+        ("adviser", "en", "My clients"),
+        ("supervisor", "en", "Portfolio"),
+    ],
+)
+def test_the_portfolio_heading_fits_the_role(acting, people, role, lang, heading):
+    with acting(people[role], lang):
+        page, _link, title = display_page("/", "")
+        frame = shell()
+    assert text_of(find(page, "portfolio-title")) == heading
+    assert title.startswith(heading + " · ")
+    assert text_of(find(frame, "nav-nav_portfolio")).strip() == heading
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_log_in_page_is_for_every_role(dash_app, lang):
+    page = dash_app.test_client().get(f"/login?lang={lang}").get_data(as_text=True)
+    title = re.search(r"<title>(.*?)</title>", page).group(1)
+    assert title == f"{t('login_title', lang)} · {t('app_title', lang)}"
+    for word in ("conseiller", "adviser", "Adviser", "Conseiller"):
+        assert word not in title
+
+
+@pytest.mark.parametrize(("lang", "age"), [("fr", "30 ans"), ("en", "30 years")])
+def test_a_count_beside_its_label_does_not_repeat_the_label(acting, people, lang, age):
+    client = add_client(people["adviser"], RISKY | {"incidents": 7})
+    table = features_table(client_summary(client, 183), lang)
+    assert text_of(find(table, "client-value-incidents")) == "7"
+    assert text_of(find(table, "client-value-age")) == age
