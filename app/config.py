@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from modelling.signing import DEV_SIGNING_KEY
@@ -69,6 +70,9 @@ class Config:
     JWT_ISSUER = "credit-scoring"
     JWT_AUDIENCE = "credit-scoring-api"
     REDIS_URL: str | None = None
+    PSEUDONYMISATION_KEY_VERSION = 1  # stored with each client derived from a reference
+    # Keys rotated out, by version: clients derived under them are still found (docs/gdpr.md).
+    PSEUDONYMISATION_PREVIOUS_KEYS: Mapping[int, str] = MappingProxyType({})
     WEB_CONCURRENCY = 2  # gunicorn workers, read by gunicorn.conf.py with the same default
     TOKEN_BLOCKLIST_URI: str | None = None  # None: REDIS_URL if set, else the database
     RATELIMIT_ENABLED = True
@@ -109,6 +113,7 @@ CONFIGS: dict[str, type[Config]] = {
 
 _INT_SETTINGS = (
     "STALE_AFTER_DAYS",
+    "PSEUDONYMISATION_KEY_VERSION",
     "RETENTION_CLIENT_DAYS",
     "RETENTION_SCORE_DAYS",
     "RETENTION_DECISION_DAYS",
@@ -186,6 +191,10 @@ def load_config(
         )
     for name in DEV_SECRETS:
         settings[name] = environ.get(name) or None
+    if environ.get("PSEUDONYMISATION_PREVIOUS_KEYS"):
+        settings["PSEUDONYMISATION_PREVIOUS_KEYS"] = _previous_keys(
+            environ["PSEUDONYMISATION_PREVIOUS_KEYS"]
+        )
     if settings["RETENTION_AUDIT_DAYS"] < MIN_AUDIT_RETENTION_DAYS:
         raise ConfigError(
             f"RETENTION_AUDIT_DAYS must be at least {MIN_AUDIT_RETENTION_DAYS} "
@@ -196,6 +205,7 @@ def load_config(
     _derive_api_settings(settings)
 
     _resolve_secrets(settings)
+    _check_previous_keys(settings)
     if env_name == "production" and not settings.get("DATABASE_URL"):
         raise ConfigError("DATABASE_URL is not set: production needs a database server")
     if env_name == "production":
@@ -282,6 +292,34 @@ def _derive_api_settings(settings: dict[str, Any]) -> None:
         JWT_ENCODE_AUDIENCE=settings["JWT_AUDIENCE"],
         JWT_DECODE_AUDIENCE=settings["JWT_AUDIENCE"],
     )
+
+
+def _previous_keys(raw: str) -> dict[int, str]:
+    """`2:key,1:older-key`: each rotated-out key after its version number."""
+    keys = {}
+    for item in filter(None, (part.strip() for part in raw.split(","))):
+        version, _, key = item.partition(":")
+        if not version.strip().isdigit() or not key.strip():
+            raise ConfigError(
+                "PSEUDONYMISATION_PREVIOUS_KEYS must list version:key pairs, e.g. 1:old-key"
+            )
+        keys[int(version)] = key.strip()
+    return keys
+
+
+def _check_previous_keys(settings: dict[str, Any]) -> None:
+    current = settings["PSEUDONYMISATION_KEY_VERSION"]
+    for version, key in settings["PSEUDONYMISATION_PREVIOUS_KEYS"].items():
+        if not 1 <= version < current:
+            raise ConfigError(
+                f"PSEUDONYMISATION_PREVIOUS_KEYS: version {version} must be below "
+                f"PSEUDONYMISATION_KEY_VERSION ({current})"
+            )
+        if settings["APP_ENV"] == "production" and len(key) < MIN_SECRET_LENGTH:
+            raise ConfigError(
+                f"PSEUDONYMISATION_PREVIOUS_KEYS: key {version} must be at least "
+                f"{MIN_SECRET_LENGTH} characters long"
+            )
 
 
 def _origins(raw: str) -> tuple[str, ...]:

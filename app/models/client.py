@@ -16,6 +16,7 @@ from sqlalchemy import (
     Index,
     Integer,
     Numeric,
+    SmallInteger,
     String,
     Uuid,
     text,
@@ -76,6 +77,9 @@ class Client(Base):
     # A client's request for human re-examination (GDPR Art. 22(3)), open until an adviser
     # records a decision on it.
     review_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The PSEUDONYMISATION_KEY_VERSION the id was derived with from a customer reference; None
+    # for a client created without one (API, demo seed). Tells when a rotated key is unused.
+    pseudonym_key_version: Mapped[int | None] = mapped_column(SmallInteger)
 
     def features(self) -> dict[str, int | float]:
         return {f.name: getattr(self, f.name) for f in FEATURES}

@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from app.database import current_database
 from app.models import Client, Role, User, utcnow
-from app.services.pseudonymisation import client_uuid
+from app.services.pseudonymisation import client_uuids, key_version
 from modelling.features import FEATURES, check_consistency, parse_text
 
 log = logging.getLogger(__name__)
@@ -119,7 +119,16 @@ def _parse_row(raw: dict, line: int, advisers: dict[str, User], now: datetime):
         errors.append(RowError(line, "adviser_email", "must be the e-mail of an active adviser"))
     if errors:
         return None, errors
-    row = {"id": client_uuid(ref), "adviser_id": adviser.id, "data_updated_at": updated_at}
+    current = key_version()
+    ids = client_uuids(ref)
+    row = {
+        "id": ids[current],
+        "pseudonym_key_version": current,
+        "adviser_id": adviser.id,
+        "data_updated_at": updated_at,
+        # Under a rotated-out key the client may already exist: _upsert keeps that row.
+        "_previous": {v: i for v, i in ids.items() if v != current},
+    }
     return row | values, []
 
 
@@ -134,7 +143,21 @@ def _parse_timestamp(text: str, now: datetime) -> tuple[datetime | None, str | N
     return value, None
 
 
+def _keep_previous_ids(session, rows: list[dict]) -> None:
+    """A reference whose client was derived under a rotated-out key updates that client (its id
+    and key version stay) instead of creating a second one under the current key."""
+    previous = {i: (row, v) for row in rows for v, i in row.pop("_previous").items()}
+    if not previous:
+        return
+    current = set(session.scalars(select(Client.id).where(Client.id.in_([r["id"] for r in rows]))))
+    for found in session.scalars(select(Client.id).where(Client.id.in_(list(previous)))):
+        row, version = previous[found]
+        if row["id"] not in current:
+            row.update(id=found, pseudonym_key_version=version)
+
+
 def _upsert(session, rows: list[dict]) -> tuple[int, int]:
+    _keep_previous_ids(session, rows)
     ids = [r["id"] for r in rows]
     existing = set(session.scalars(select(Client.id).where(Client.id.in_(ids))))
     dialect = session.get_bind().dialect.name
