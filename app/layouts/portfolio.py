@@ -254,12 +254,12 @@ def layout(lang: str, user, query: dict, **_):
                 t("clients", lang),
                 [
                     html.Div(id="portfolio-total", className="mb-2 fw-semibold", role="status"),
+                    dcc.Store(id="portfolio-filters-seen"),
                     dcc.Loading(table(lang), delay_show=300),
+                    pager(lang),
                 ],
                 "portfolio-table-card",
                 "bi-table",
             ),
         ]
-                    dcc.Store(id="portfolio-filters-seen"),
     )
-                    pager(lang),
