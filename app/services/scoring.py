@@ -17,7 +17,7 @@ from sqlalchemy import insert
 
 from app.database import current_database
 from app.models import ScoreRecord, User, utcnow
-from app.services import audit, counterfactual, explanations, oversight
+from app.services import audit, counterfactual, explanations, oversight, permissions, quota
 from app.services.errors import Unavailable
 from app.services.models import model_service
 from app.services.policy import policy_for
@@ -80,12 +80,21 @@ def _advice(rows: Sequence[dict], lang: str, explain: bool) -> tuple[list, str |
 
 
 def score_features(values: dict, lang: str = "fr", explain: bool = True) -> dict:
-    """One ad-hoc feature set, nothing stored (the dashboard's simulator)."""
+    """One ad-hoc feature set, nothing stored (the model's answer alone)."""
     return _advice([values], lang, explain)[0][0]
 
 
+def simulate(values: dict, actor: User, lang: str = "fr") -> dict:
+    """The dashboard's simulator: one ad-hoc score, not stored, within the daily quota."""
+    quota.spend_adhoc(actor, 1)
+    return score_features(values, lang)
+
+
 def score_and_record(rows: Sequence[dict], actor: User, lang: str = "fr", explain: bool = True):
-    """Ad-hoc scores (API /score and /score/batch): stored and audited, no client attached."""
+    """Ad-hoc scores (API /score and /score/batch): stored and audited, no client attached;
+    each counts against the identity's daily quota (services/quota)."""
+    permissions.require(actor, "score")
+    quota.spend_adhoc(actor, len(rows))
     items, version = _advice(rows, lang, explain)
     with current_database().transaction() as session:
         _store(session, rows, items, actor.id)

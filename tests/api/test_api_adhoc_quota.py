@@ -1,0 +1,61 @@
+"""POST /score and /score/batch count against the identity's daily quota of ad-hoc scores:
+over it, 429 in the error shape with Retry-After, and nothing stored."""
+
+from __future__ import annotations
+
+import pytest
+from api_helpers import GOOD
+from sqlalchemy import func, select
+
+from app.database import current_database
+from app.models import ScoreRecord
+
+QUOTA = 3
+
+
+@pytest.fixture
+def api_app(make_app, model_registry):
+    application = make_app(
+        MODEL_REGISTRY_DIR=str(model_registry),
+        RATELIMIT_ENABLED=False,
+        ADHOC_SCORE_DAILY_QUOTA=QUOTA,
+    )
+    with application.app_context():
+        yield application
+
+
+def _stored() -> int:
+    return current_database().session.scalar(select(func.count()).select_from(ScoreRecord))
+
+
+def test_the_quota_answers_429_in_the_error_shape_and_stores_nothing(api, headers):
+    batch = {"clients": [GOOD, GOOD]}
+    assert (
+        api.post("/api/v1/score/batch", json=batch, headers=headers["adviser"]).status_code == 200
+    )
+    assert api.post("/api/v1/score", json=GOOD, headers=headers["adviser"]).status_code == 200
+    refused = api.post("/api/v1/score", json=GOOD, headers=headers["adviser"])
+    assert refused.status_code == 429
+    error = refused.get_json()["error"]
+    assert (error["status"], error["code"]) == (429, "adhoc_quota_exceeded")
+    assert "ADHOC_SCORE_DAILY_QUOTA" in error["message"]
+    assert 0 < int(refused.headers["Retry-After"]) <= 24 * 3600
+    assert _stored() == QUOTA
+
+
+def test_a_batch_larger_than_what_is_left_is_refused_whole_and_spends_nothing(api, headers):
+    assert api.post("/api/v1/score", json=GOOD, headers=headers["adviser"]).status_code == 200
+    batch = {"clients": [GOOD] * QUOTA}
+    assert (
+        api.post("/api/v1/score/batch", json=batch, headers=headers["adviser"]).status_code == 429
+    )
+    two = {"clients": [GOOD, GOOD]}
+    assert api.post("/api/v1/score/batch", json=two, headers=headers["adviser"]).status_code == 200
+    assert _stored() == QUOTA
+
+
+def test_the_quota_is_per_identity(api, headers):
+    for _ in range(QUOTA):
+        assert api.post("/api/v1/score", json=GOOD, headers=headers["adviser"]).status_code == 200
+    assert api.post("/api/v1/score", json=GOOD, headers=headers["adviser"]).status_code == 429
+    assert api.post("/api/v1/score", json=GOOD, headers=headers["other"]).status_code == 200
