@@ -147,3 +147,20 @@ def test_the_migration_records_key_version_1_only_for_clients_derived_from_a_ref
             )
     upgrade(engine)
     assert _versions() == {derived: 1, random: None}
+
+
+def test_an_adviser_finds_a_client_by_reference_in_any_case_and_under_a_rotated_key(
+    make_app, adviser, tmp_path
+):
+    from app.services.lookup import find_clients
+
+    with make_app(PSEUDONYMISATION_KEY=OLD_KEY).app_context():
+        _import(tmp_path, "FR-1")
+    rotated = make_app(
+        PSEUDONYMISATION_KEY=NEW_KEY,
+        PSEUDONYMISATION_KEY_VERSION=2,
+        PSEUDONYMISATION_PREVIOUS_KEYS={1: OLD_KEY},
+    )
+    with rotated.app_context():
+        holder = current_database().session.get(type(adviser), adviser.id)
+        assert find_clients(" fr-1", holder) == [client_uuid("FR-1", OLD_KEY)]

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from app.database import current_database
 from app.models import Client, User
 from app.services.portfolio import scoped
-from app.services.pseudonymisation import client_uuid
+from app.services.pseudonymisation import client_uuids
 
 SHORT_ID_LENGTH = 8  # what the portfolio table shows of a client's UUID
 MAX_MATCHES = 20
@@ -33,7 +33,7 @@ def find_clients(text: str, actor: User) -> list[uuid.UUID]:
     text = text.strip() if isinstance(text, str) else ""
     if not text or len(text) > MAX_TEXT_LENGTH or not text.isprintable():
         return []  # control characters and lone surrogates designate no one
-    exact = [client_uuid(text)]
+    exact = list(client_uuids(text).values())  # the current key's and any rotated-out one's
     with contextlib.suppress(ValueError):  # not a UUID: maybe a customer reference
         exact.append(uuid.UUID(text))
     condition = Client.id.in_(exact)
