@@ -1,0 +1,153 @@
+"""Dashboard sessions live on the server: log-out, the idle timeout and the absolute lifetime end
+them, and a copied cookie then gets exactly what an anonymous browser gets (issue 11 §3)."""
+
+from __future__ import annotations
+
+import contextvars
+from datetime import timedelta
+
+import pytest
+from dashboard_helpers import dash_call, log_in
+from flask.testing import FlaskClient
+
+from app.callbacks.client import LOAD_OUTPUTS
+from app.models import utcnow
+from app.web.session import is_fresh_login
+
+CLIENT_OUTPUTS = [tuple(o.split(".")) for o in LOAD_OUTPUTS]
+
+
+class Browser(FlaskClient):
+    """Each request in an app context of its own, as under a real server: inside the test's
+    app context, requests would share `g`, and Flask-Login's user with it, across browsers."""
+
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def browsers(dash_app):
+    dash_app.test_client_class = Browser
+
+
+def load_client_call(http, client_id):
+    return dash_call(
+        http, CLIENT_OUTPUTS, [("client-id", "data", str(client_id))], ["client-id.data"]
+    )
+
+
+def log_out(http):
+    http.get("/_dash-layout")  # the page's log-out form holds the session's CSRF token
+    with http.session_transaction() as session:
+        token = session["csrf"]
+    return http.post("/logout", data={"csrf_token": token})
+
+
+def copy_of(dash_app, http):
+    """Another browser holding a copy of this browser's session cookie."""
+    thief = dash_app.test_client()
+    thief.set_cookie("session", http.get_cookie("session").value)
+    return thief
+
+
+def same_as_anonymous(dash_app, http, client_id):
+    """The answers of this browser are an anonymous browser's: for a page and for a callback."""
+    anonymous = dash_app.test_client()
+    for ask in (lambda c: c.get("/"), lambda c: load_client_call(c, client_id)):
+        got, expected = ask(http), ask(anonymous)
+        assert (got.status_code, got.headers.get("Location"), got.get_data()) == (
+            expected.status_code,
+            expected.headers.get("Location"),
+            expected.get_data(),
+        )
+    return True
+
+
+@pytest.fixture
+def clock(dash_app):
+    """Move the time the session rules read (no sleeping)."""
+    start = utcnow()
+
+    def move(**delta):
+        dash_app.extensions["clock"] = lambda: start + timedelta(**delta)
+
+    move()
+    yield move
+    dash_app.extensions.pop("clock", None)
+
+
+def test_a_copied_cookie_is_refused_after_log_out(dash_app, people, book):
+    http = dash_app.test_client()
+    assert log_in(http, "adviser@bank.example").status_code == 302
+    thief = copy_of(dash_app, http)
+    assert thief.get("/").status_code == 200  # the copy works while the session lives
+    assert load_client_call(thief, book["fresh"].id).status_code == 200
+
+    assert log_out(http).status_code == 302
+
+    assert thief.get("/").status_code == 302
+    assert load_client_call(thief, book["fresh"].id).status_code == 401
+    assert same_as_anonymous(dash_app, thief, book["fresh"].id)
+
+
+def test_log_out_is_confirmed_once_in_the_readers_language(dash_app, people):
+    for lang, words in (("fr", "Vous êtes déconnecté(e)"), ("en", "You have been logged out")):
+        http = dash_app.test_client()
+        http.set_cookie("lang", lang)
+        log_in(http, "adviser@bank.example")
+        page = http.get(log_out(http).headers["Location"]).get_data(as_text=True)
+        assert words in page
+        assert words not in http.get("/login").get_data(as_text=True)  # once, not forever
+        assert words not in dash_app.test_client().get("/login").get_data(as_text=True)
+
+
+def test_the_session_ends_after_the_idle_timeout(dash_app, people, book, clock):
+    http = dash_app.test_client()
+    log_in(http, "adviser@bank.example")
+    clock(minutes=29)
+    assert http.get("/").status_code == 200
+    clock(minutes=29 + 29)  # each request restarts the idle time
+    assert http.get("/").status_code == 200
+    clock(minutes=29 + 29 + 30)
+    assert same_as_anonymous(dash_app, http, book["fresh"].id)
+    clock(minutes=29 + 29)  # ended is ended, even if the clock went back
+    assert http.get("/").status_code == 302
+
+
+def test_the_idle_timeout_is_a_setting(make_app, model_registry, people):
+    application = make_app(MODEL_REGISTRY_DIR=str(model_registry), SESSION_IDLE_MINUTES=5)
+    application.test_client_class, start = Browser, utcnow()
+    with application.app_context():
+        http = application.test_client()
+        log_in(http, "adviser@bank.example")
+        application.extensions["clock"] = lambda: start + timedelta(minutes=4)
+        assert http.get("/").status_code == 200
+        application.extensions["clock"] = lambda: start + timedelta(minutes=4 + 5)
+        assert http.get("/").status_code == 302
+
+
+def test_the_session_ends_after_its_lifetime_even_when_active(dash_app, people, book, clock):
+    http = dash_app.test_client()
+    log_in(http, "adviser@bank.example")
+    for minutes in range(20, 10 * 60, 20):  # a request every 20 minutes: never idle
+        clock(minutes=minutes)
+        assert http.get("/").status_code == 200, minutes
+    clock(hours=10)
+    assert same_as_anonymous(dash_app, http, book["fresh"].id)
+
+
+def test_a_fresh_log_in_is_the_password_given_within_the_window(dash_app, people, clock):
+    http = dash_app.test_client()
+
+    def freshness(*windows):
+        with http:
+            FlaskClient.open(http, "/")  # keeps this request's context open for the check
+            return [is_fresh_login(*w) for w in windows]
+
+    log_in(http, "adviser@bank.example")
+    assert contextvars.Context().run(freshness, (5,), ()) == [True, True]  # default 5 minutes
+    clock(minutes=6)
+    assert contextvars.Context().run(freshness, (5,), (), (10,)) == [False, False, True]
+    log_out(http)
+    log_in(http, "adviser@bank.example")  # giving the password again makes it fresh
+    assert contextvars.Context().run(freshness, (5,)) == [True]
