@@ -129,8 +129,14 @@ def choose(results: list[Result], margin: float) -> tuple[Result, str]:
         key=lambda r: r.candidate.simplicity,
     )
     sentences = [
-        f"{r.candidate.label} (CV AUC {r.cv_auc:.4f}) would have been preferred but breaks the "
-        f"risk direction of {', '.join(r.monotone_violations)}, so it is not eligible."
+        f"{r.candidate.label} (CV AUC {r.cv_auc:.4f}) "
+        + (
+            "has a higher CV AUC"
+            if r.cv_auc > best.cv_auc
+            else f"is simpler and within {margin:.3f} AUC of the champion"
+        )
+        + f" but breaks the risk direction of {', '.join(r.monotone_violations)}, so it is not "
+        "eligible."
         for r in results
         if not r.monotone_ok
         and r.cv_auc >= best.cv_auc - margin

@@ -12,12 +12,14 @@ from app.layouts.model_figures import (
     calibration_figure,
     cost_figure,
     importance_figure,
+    model_name,
     roc_figure,
 )
 from app.texts import t
 from modelling.features import BY_NAME
 
 GRAPH = {"displayModeBar": False}
+EQUAL_HEIGHT = "model-card-equal"  # the cards of a row end at the same line (assets/theme)
 
 
 def layout(lang: str, user, query: dict, **_):
@@ -39,14 +41,16 @@ def headline(meta: dict, lang: str):
     ci = m.get("auc_ci95") or [None, None]
     tiles = [
         (
-            "AUC",
+            t("metric_auc", lang),
             _number(m["auc"], lang),
-            t("ci95", lang, low=_number(ci[0], lang), high=_number(ci[1], lang)),
+            t("read_auc", lang)
+            + " "
+            + t("ci95", lang, low=_number(ci[0], lang), high=_number(ci[1], lang)),
         ),
-        ("Gini", _number(m["gini"], lang), t("read_gini", lang)),
-        ("PR AUC", _number(m["pr_auc"], lang), t("read_prauc", lang)),
-        ("Brier", _number(m["brier"], lang, 4), t("read_brier", lang)),
-        ("KS", _number(m["ks"], lang), t("read_ks", lang)),
+        (t("metric_gini", lang), _number(m["gini"], lang), t("read_gini", lang)),
+        (t("metric_prauc", lang), _number(m["pr_auc"], lang), t("read_prauc", lang)),
+        (t("metric_brier", lang), _number(m["brier"], lang, 4), t("read_brier", lang)),
+        (t("metric_ks", lang), _number(m["ks"], lang), t("read_ks", lang)),
         (
             t("threshold", lang),
             percent(meta["threshold"], lang),
@@ -82,8 +86,8 @@ def headline(meta: dict, lang: str):
 def candidates_table(meta: dict, lang: str):
     header = [
         t("candidate", lang),
-        "AUC (CV)",
-        "AUC",
+        t("col_cv_auc", lang),
+        t("col_test_auc", lang),
         "PR AUC",
         "Brier",
         "ECE",
@@ -97,7 +101,9 @@ def candidates_table(meta: dict, lang: str):
             html.Tr(
                 [
                     html.Td(
-                        html.Strong(entry["label"]) if name == meta["algorithm"] else entry["label"]
+                        html.Strong(model_name(name, entry, lang))
+                        if name == meta["algorithm"]
+                        else model_name(name, entry, lang)
                     ),
                     html.Td(_number(entry["cv"]["auc"], lang)),
                     *[
@@ -116,6 +122,7 @@ def candidates_table(meta: dict, lang: str):
                 responsive=True,
                 id="model-candidates",
             ),
+            html.P(t("read_metrics", lang), className="small text-secondary"),
             html.P(choice_sentence(meta, lang), className="small", id="model-choice"),
         ]
     )
@@ -125,35 +132,53 @@ def choice_sentence(meta: dict, lang: str) -> str:
     """Why the champion won, in the reader's language, from the registry's structured metadata
     (the same rule as modelling.evaluation.choose, which writes the English report)."""
     candidates, margin = meta["candidates"], meta["choice"]["margin"]
+    names = {id(entry): model_name(key, entry, lang) for key, entry in candidates.items()}
     champion = candidates[meta["algorithm"]]
     eligible = [c for c in candidates.values() if c["eligible"]]
     best = max(eligible, key=lambda c: c["cv"]["auc"])
-    sentences = [
-        t(
-            "choice_excluded",
-            lang,
-            model=c["label"],
-            auc=_number(c["cv"]["auc"], lang, 4),
-            features=", ".join(BY_NAME[f].label(lang).lower() for f in c["monotone_violations"]),
+    sentences = []
+    for c in candidates.values():
+        if c["eligible"] or c["cv"]["auc"] < best["cv"]["auc"] - margin:
+            continue
+        # Why it would have won: a higher AUC, or (within the margin) a simpler model.
+        if c["cv"]["auc"] > best["cv"]["auc"]:
+            key = "choice_excluded_better"
+        elif c["simplicity"] < champion["simplicity"]:
+            key = "choice_excluded_simpler"
+        else:
+            continue
+        sentences.append(
+            t(
+                key,
+                lang,
+                model=names[id(c)],
+                auc=_number(c["cv"]["auc"], lang, 4),
+                champion=names[id(champion)],
+                champion_auc=_number(champion["cv"]["auc"], lang, 4),
+                margin=_number(margin, lang, 3),
+                features=", ".join(
+                    BY_NAME[f].label(lang).lower() for f in c["monotone_violations"]
+                ),
+            )
         )
-        for c in candidates.values()
-        if not c["eligible"]
-        and c["cv"]["auc"] >= best["cv"]["auc"] - margin
-        and (c["cv"]["auc"] > best["cv"]["auc"] or c["simplicity"] < champion["simplicity"])
-    ]
     if champion is best:
         sentences.append(
-            t("choice_best", lang, model=champion["label"], auc=_number(best["cv"]["auc"], lang, 4))
+            t(
+                "choice_best",
+                lang,
+                model=names[id(champion)],
+                auc=_number(best["cv"]["auc"], lang, 4),
+            )
         )
     else:
         sentences.append(
             t(
                 "choice_simpler",
                 lang,
-                model=champion["label"],
+                model=names[id(champion)],
                 auc=_number(champion["cv"]["auc"], lang, 4),
                 margin=_number(margin, lang, 3),
-                best=best["label"],
+                best=names[id(best)],
                 best_auc=_number(best["cv"]["auc"], lang, 4),
             )
         )
@@ -165,8 +190,8 @@ def fairness_table(meta: dict, lang: str):
         t("age_band", lang),
         t("count", lang),
         t("favourable_rate", lang),
-        "TPR",
-        "FPR",
+        t("tpr", lang),
+        t("fpr", lang),
         "AUC",
         t("ratio_best", lang),
     ]
@@ -194,12 +219,25 @@ def fairness_table(meta: dict, lang: str):
                 className="table-warning" if flag else None,
             )
         )
-    return dbc.Table(
+    table = dbc.Table(
         [html.Thead(html.Tr([html.Th(h) for h in header])), html.Tbody(rows)],
         size="sm",
         responsive=True,
         id="model-fairness",
     )
+    flagged = [row["band"] for row in meta["fairness"] if row.get("flagged")]
+    if not flagged:
+        return table
+    warning = dbc.Alert(
+        [
+            html.I(className="bi bi-exclamation-triangle me-2", **{"aria-hidden": "true"}),
+            t("fairness_flagged", lang, bands=", ".join(flagged)),
+        ],
+        color="warning",
+        className="py-2 small",
+        id="model-fairness-warning",
+    )
+    return html.Div([warning, table])
 
 
 def content(meta: dict, lang: str):
@@ -221,7 +259,7 @@ def content(meta: dict, lang: str):
                     t("active_version", lang),
                     " ",
                     html.Code(meta["version"], id="model-version"),
-                    f" — {meta['label']}",
+                    f" — {model_name(meta['algorithm'], meta, lang)}",
                 ]
             ),
             headline(meta, lang),
@@ -237,6 +275,7 @@ def content(meta: dict, lang: str):
                             ],
                             "model-roc",
                             "bi-graph-up",
+                            EQUAL_HEIGHT,
                         ),
                         lg=4,
                     ),
@@ -249,6 +288,7 @@ def content(meta: dict, lang: str):
                             ],
                             "model-calibration",
                             "bi-bullseye",
+                            EQUAL_HEIGHT,
                         ),
                         lg=4,
                     ),
@@ -261,6 +301,7 @@ def content(meta: dict, lang: str):
                             ],
                             "model-cost",
                             "bi-cash-coin",
+                            EQUAL_HEIGHT,
                         ),
                         lg=4,
                     ),
@@ -277,6 +318,7 @@ def content(meta: dict, lang: str):
                             ],
                             "model-importance",
                             "bi-list-ol",
+                            EQUAL_HEIGHT,
                         ),
                         lg=5,
                     ),
@@ -286,6 +328,7 @@ def content(meta: dict, lang: str):
                             candidates_table(meta, lang),
                             "model-candidates-card",
                             "bi-trophy",
+                            EQUAL_HEIGHT,
                         ),
                         lg=7,
                     ),

@@ -5,8 +5,16 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from app.layouts.figures import chart_style
-from app.texts import t
+from app.texts import FR, t
 from modelling.features import BY_NAME
+
+PERCENT_AXIS = {"tickformat": ".0%", "hoverformat": ".1%"}
+
+
+def model_name(algorithm: str, entry: dict, lang: str) -> str:
+    """A candidate's name in the reader's language (the registry's label is English)."""
+    key = f"model_name_{algorithm}"
+    return t(key, lang) if key in FR else entry["label"]
 
 
 def roc_figure(meta: dict, lang: str):
@@ -17,7 +25,7 @@ def roc_figure(meta: dict, lang: str):
             x=[p["fpr"] for p in points],
             y=[p["tpr"] for p in points],
             mode="lines",
-            name=entry["label"],
+            name=model_name(name, entry, lang),
             line={"width": 3, "color": "#1f3a5f"} if name == meta["algorithm"] else {"width": 1.5},
         )
     figure.add_scatter(
@@ -26,8 +34,8 @@ def roc_figure(meta: dict, lang: str):
     figure.update_layout(
         height=320,
         margin={"l": 40, "r": 10, "t": 10, "b": 40},
-        xaxis_title=t("fpr", lang),
-        yaxis_title=t("tpr", lang),
+        xaxis={"title": t("fpr", lang), **PERCENT_AXIS},
+        yaxis={"title": t("tpr", lang), **PERCENT_AXIS},
         legend={"orientation": "h", "y": -0.25},
         plot_bgcolor="#fff",
         **chart_style(lang),
@@ -56,8 +64,8 @@ def calibration_figure(meta: dict, lang: str):
     figure.update_layout(
         height=320,
         margin={"l": 40, "r": 10, "t": 10, "b": 40},
-        xaxis_title=t("predicted", lang),
-        yaxis_title=t("observed", lang),
+        xaxis={"title": t("predicted", lang), **PERCENT_AXIS},
+        yaxis={"title": t("observed", lang), **PERCENT_AXIS},
         legend={"orientation": "h", "y": -0.25},
         plot_bgcolor="#fff",
         **chart_style(lang),
@@ -79,7 +87,7 @@ def cost_figure(meta: dict, lang: str):
     figure.update_layout(
         height=320,
         margin={"l": 40, "r": 10, "t": 10, "b": 40},
-        xaxis_title=t("threshold", lang),
+        xaxis={"title": t("threshold", lang), **PERCENT_AXIS},
         yaxis_title=t("cost_axis", lang),
         plot_bgcolor="#fff",
         **chart_style(lang),
