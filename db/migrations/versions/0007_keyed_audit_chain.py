@@ -65,10 +65,11 @@ END
 
 def upgrade() -> None:
     postgres = op.get_bind().dialect.name == "postgresql"
+    events = _checked_legacy_trail()  # before any change: SQLite does not roll DDL back
     op.add_column(
         "audit_events", sa.Column("seq", sa.BigInteger().with_variant(sa.Integer(), "sqlite"))
     )
-    _reseal()
+    _reseal(events)
     with op.batch_alter_table("audit_events") as batch:
         batch.alter_column(
             "seq",
@@ -87,18 +88,20 @@ def upgrade() -> None:
         op.execute(SQLITE_TRIGGER)
 
 
-def _reseal() -> None:
-    bind = op.get_bind()
-    rows = bind.execute(
-        sa.text(
-            "SELECT id, actor_id, action, client_id, model_version, details, created_at, "
-            "prev_hash, hash FROM audit_events ORDER BY id"
+def _checked_legacy_trail() -> list[SimpleNamespace]:
+    """The existing events in id order, once their plain SHA-256 chain has been checked."""
+    rows = (
+        op.get_bind()
+        .execute(
+            sa.text(
+                "SELECT id, actor_id, action, client_id, model_version, details, created_at, "
+                "prev_hash, hash FROM audit_events ORDER BY id"
+            )
         )
-    ).mappings()
+        .mappings()
+    )
     events = [_event(row) for row in rows]
-    if not events:
-        return
-    from app.services.audit_chain import CHAIN_CONTEXT, derived_key, digest, plain_digest
+    from app.services.audit_chain import plain_digest
 
     for before, event in zip([None, *events], events, strict=False):
         linked = before is None or event.prev_hash == before.hash
@@ -107,6 +110,16 @@ def _reseal() -> None:
                 f"audit chain broken at event {event.id} before the upgrade: "
                 "run `flask --app wsgi audit verify` on the previous version and investigate"
             )
+    return events
+
+
+def _reseal(events: list[SimpleNamespace]) -> None:
+    """Seal the checked events again with the keyed digest, from seq 1, and move the head."""
+    if not events:
+        return
+    from app.services.audit_chain import CHAIN_CONTEXT, derived_key, digest
+
+    bind = op.get_bind()
     key = derived_key(_audit_key(), CHAIN_CONTEXT)
     postgres = bind.dialect.name == "postgresql"
     if postgres:
@@ -146,6 +159,7 @@ def _event(row) -> SimpleNamespace:
         created_at = datetime.fromisoformat(created_at)
     if created_at.tzinfo is None:  # SQLite stores UTC without its offset
         created_at = created_at.replace(tzinfo=UTC)
+    created_at = created_at.astimezone(UTC)  # as the app's UTCDateTime reads it
     return SimpleNamespace(
         id=row["id"],
         seq=None,
