@@ -6,11 +6,11 @@ from app.api.routing import Route
 from app.api.schemas import requests as rq
 from app.api.schemas import responses as rs
 from app.models import utcnow
-from app.services import oversight, retention
+from app.services import administration, oversight, permissions
 
 
 def model_switch(user):
-    return oversight.status()
+    return oversight.switch_status(user)
 
 
 def set_model_switch(user, body: rq.ModelSwitchRequest):
@@ -19,10 +19,11 @@ def set_model_switch(user, body: rq.ModelSwitchRequest):
 
 def retention_preview(user):
     now = utcnow()
-    return {"as_of": now.isoformat(), "categories": retention.preview(now)}
+    return {"as_of": now.isoformat(), "categories": administration.retention_preview(user, now)}
 
 
-ADMIN = ("admin",)
+ADMIN = permissions.roles_for("administer")
+SWITCH = permissions.roles_for("switch_model")
 ROUTES = [
     Route(
         "GET",
@@ -30,7 +31,7 @@ ROUTES = [
         model_switch,
         "Is the model switched on?",
         "admin",
-        roles=ADMIN,
+        roles=SWITCH,
         response=rs.ModelSwitch,
         errors=(401, 403, 429),
     ),
@@ -40,7 +41,7 @@ ROUTES = [
         set_model_switch,
         "Switch the model off or on (AI Act Art. 14)",
         "admin",
-        roles=ADMIN,
+        roles=SWITCH,
         body=rq.ModelSwitchRequest,
         response=rs.ModelSwitch,
         errors=(400, 401, 403, 413, 415, 422, 429),

@@ -7,7 +7,7 @@ import uuid
 from app.api.routing import Route
 from app.api.schemas import requests as rq
 from app.api.schemas import responses as rs
-from app.services import decisions, portfolio, scoring
+from app.services import decisions, permissions, portfolio, scoring
 from modelling.features import FEATURE_NAMES
 
 READERS = ("adviser", "supervisor")
@@ -108,12 +108,15 @@ ROUTES = [
         decide,
         "Record the adviser's decision",
         "clients",
-        roles=("adviser",),
+        roles=permissions.roles_for("decide"),
         body=rq.DecisionRequest,
         response=rs.DecisionResponse,
         status=201,
         errors=(400, 401, 403, 404, 409, 413, 415, 422, 429),
-        description="On the latest score; a justification is required when the decision "
+        description="An adviser on their own client; a supervisor only on a client awaiting "
+        "human review (referred, or the client asked), and not on a decision of their own "
+        "(403 `not_awaiting_review`, `own_decision`). "
+        "On the latest score; a justification is required when the decision "
         "goes against the recommendation. 409 when the client was never scored.",
     ),
 ]

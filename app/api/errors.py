@@ -9,13 +9,30 @@ from redis.exceptions import RedisError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
-from app.services.errors import Conflict, Forbidden, Invalid, NotFound, ServiceError, Unavailable
+from app.services.errors import (
+    Conflict,
+    Forbidden,
+    FreshLoginRequired,
+    Invalid,
+    NotFound,
+    RateLimited,
+    ServiceError,
+    Unavailable,
+)
 from app.texts import page_texts
 
 log = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 5
-SERVICE_STATUS = {NotFound: 404, Forbidden: 403, Conflict: 409, Invalid: 422, Unavailable: 503}
+SERVICE_STATUS = {
+    NotFound: 404,
+    Forbidden: 403,
+    FreshLoginRequired: 401,
+    Conflict: 409,
+    Invalid: 422,
+    RateLimited: 429,
+    Unavailable: 503,
+}
 
 
 class ApiError(Exception):
@@ -61,10 +78,12 @@ def register(app: Flask, bp: Blueprint) -> None:
 
     @app.errorhandler(ServiceError)
     def handle_service_error(exc: ServiceError):
-        status = SERVICE_STATUS.get(type(exc), 500)
+        status = next((s for kind, s in SERVICE_STATUS.items() if isinstance(exc, kind)), 500)
         response = error_response(status, exc.code, exc.message, exc.fields)
         if status == 503:
             response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        if isinstance(exc, RateLimited):
+            response.headers["Retry-After"] = str(exc.retry_after)
         return response
 
     @app.errorhandler(HTTPException)

@@ -1,7 +1,9 @@
 """Client rights (GDPR Arts 15-17, 22): export, rectification, erasure, human-review request.
 
 Export and erasure need a token from a fresh log-in (a stolen refreshed token cannot take a
-client's whole file or destroy it); exports have their own rate limit (RATELIMIT_EXPORT).
+client's whole file or destroy it); exports have their own rate limit (RATELIMIT_EXPORT), spent
+by the service so that the dashboard's exports draw on the same budget. The roles come from the
+permission table the services enforce (services/permissions); here they are a second belt.
 """
 
 from __future__ import annotations
@@ -9,16 +11,17 @@ from __future__ import annotations
 import uuid
 
 from app.api.errors import ApiError
-from app.api.routing import Limit, Route
+from app.api.routing import Route
 from app.api.schemas import requests as rq
 from app.api.schemas import responses as rs
-from app.services import rights
+from app.services import permissions, rights
 
 CLIENT = "/clients/<uuid:client_id>"
 
 
 def export_client(user, client_id: uuid.UUID):
-    return rights.export_client(client_id, user)
+    # fresh=True on the route: only a token from a log-in reaches this view.
+    return rights.export_client(client_id, user, fresh_login=True)
 
 
 def rectify_client(user, client_id: uuid.UUID, body):
@@ -34,7 +37,7 @@ def rectify_client(user, client_id: uuid.UUID, body):
 
 
 def erase_client(user, client_id: uuid.UUID):
-    return rights.erase_client(client_id, user)
+    return rights.erase_client(client_id, user, fresh_login=True)  # fresh=True on the route
 
 
 def request_review(user, client_id: uuid.UUID):
@@ -48,15 +51,14 @@ ROUTES = [
         export_client,
         "Everything held on one client (Art. 15)",
         "rights",
-        roles=("adviser", "supervisor", "admin"),
+        roles=permissions.roles_for("export"),
         fresh=True,
         response=rs.ExportResponse,
         errors=(401, 403, 404, 429),
-        limits=(Limit("RATELIMIT_EXPORT"),),
         description="Features, data dates, every score with model version, threshold and "
         "explanation, every decision with its justification, and the date each item is "
         "deleted. Needs a token from a fresh log-in (401 fresh_token_required otherwise). "
-        "Audited.",
+        "RATELIMIT_EXPORT per identity, shared with the dashboard's export (429). Audited.",
     ),
     Route(
         "PATCH",
@@ -64,7 +66,7 @@ ROUTES = [
         rectify_client,
         "Rectify a client's features (Art. 16)",
         "rights",
-        roles=("adviser",),
+        roles=permissions.roles_for("rectify"),
         body=rq.ClientRectification,
         response=rs.ClientItem,
         errors=(400, 401, 403, 404, 413, 415, 422, 429),
@@ -78,7 +80,7 @@ ROUTES = [
         erase_client,
         "Erase a client, its scores and decisions (Art. 17)",
         "rights",
-        roles=("admin",),
+        roles=permissions.roles_for("erase"),
         fresh=True,
         response=rs.ErasureResponse,
         errors=(401, 403, 404, 429),
@@ -91,7 +93,7 @@ ROUTES = [
         request_review,
         "Record the client's request for human review (Art. 22)",
         "rights",
-        roles=("adviser", "supervisor"),
+        roles=permissions.roles_for("request_review"),
         response=rs.ReviewRequestResponse,
         errors=(401, 403, 404, 429),
         description="Shows on the client until an adviser records a decision, which is "

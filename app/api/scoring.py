@@ -8,9 +8,9 @@ from app.api.errors import ApiError
 from app.api.routing import Limit, Route, validate
 from app.api.schemas import requests as rq
 from app.api.schemas import responses as rs
-from app.services import scoring
+from app.services import permissions, scoring
 
-SCORERS = ("adviser", "supervisor")
+SCORERS = permissions.roles_for("score")
 
 
 def _scored_clients() -> int:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from app.api.routing import Route
 from app.api.schemas import responses as rs
-from app.services.users import list_users
+from app.services import administration, permissions
+
+FIELDS = ("id", "email", "role", "active")
 
 
 def users_index(user):
-    return {
-        "items": [
-            {"id": str(u.id), "email": u.email, "role": u.role.value, "active": u.active}
-            for u in list_users()
-        ]
-    }
+    return {"items": [{k: u[k] for k in FIELDS} for u in administration.list_users(user)]}
 
 
 ROUTES = [
@@ -23,7 +20,7 @@ ROUTES = [
         users_index,
         "List users",
         "users",
-        roles=("admin",),
+        roles=permissions.roles_for("administer"),
         response=rs.UserList,
         errors=(401, 403, 429),
     ),

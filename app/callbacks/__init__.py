@@ -6,7 +6,18 @@ from dash import Dash
 
 
 def register_callbacks(dash_app: Dash) -> None:
-    from app.callbacks import admin, client, model, oversight, portfolio, rights, router, simulator
+    from app.callbacks import (
+        admin,
+        client,
+        client_actions,
+        model,
+        oversight,
+        portfolio,
+        rights,
+        router,
+        simulator,
+    )
 
-    for module in (router, oversight, portfolio, client, rights, simulator, model, admin):
+    pages = (router, oversight, portfolio, client, client_actions, rights, simulator, model)
+    for module in (*pages, admin):
         module.register(dash_app)

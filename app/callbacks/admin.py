@@ -9,6 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, html
 from dash.exceptions import PreventUpdate
 
+from app.callbacks.refusals import refusal_alert
 from app.i18n import format_number
 from app.layouts.common import ALL, date_text
 from app.models import utcnow
@@ -51,7 +52,7 @@ def admin_tables(action: str | None, client: str | None, days: int | None):
         log = audit_log(actor, where)
         purge = retention_preview(actor)
     except ServiceError as exc:
-        alert = dbc.Alert(exc.message, color="danger")
+        alert = refusal_alert(exc, lang, "admin-refused") or dbc.Alert(exc.message, color="danger")
         return alert, alert, alert
     return (
         _table(

@@ -9,6 +9,7 @@ from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 from flask import current_app
 
+from app.callbacks.refusals import refusal_text
 from app.i18n import format_number, format_with_unit
 from app.layouts.common import (
     contribution_list,
@@ -291,8 +292,9 @@ def record(_clicks, decision: str | None, justification: str | None, client_id: 
     try:
         decisions.record_decision(cid, actor, decision, justification)
     except ServiceError as exc:
+        refused = refusal_text(exc, lang)  # the permission table's answer, as the API's 403
         text = t("justification_required", lang) if "justification" in exc.fields else exc.message
-        return dbc.Alert(text, color="danger", id="client-decision-error"), refresh
+        return dbc.Alert(refused or text, color="danger", id="client-decision-error"), refresh
     return dbc.Alert(t("decision_recorded", lang), color="success", id="client-decision-ok"), (
         refresh or 0
     ) + 1

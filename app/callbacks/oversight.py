@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
 
+from app.callbacks.refusals import refusal_alert
 from app.layouts.common import date_text
 from app.services import oversight
 from app.services.errors import ServiceError
@@ -45,9 +46,10 @@ def switch(off_clicks, on_clicks, changed):
             state = oversight.set_model_enabled(ctx.triggered_id == "admin-model-on", actor)
             bumped = (changed or 0) + 1
         else:
-            state = oversight.status()
+            state = oversight.switch_status(actor)
     except ServiceError as exc:
-        return dbc.Alert(exc.message, color="danger"), True, True, changed
+        alert = refusal_alert(exc, lang, "admin-model-refused")
+        return alert or dbc.Alert(exc.message, color="danger"), True, True, changed
     lines = [t("switch_on_status" if state["enabled"] else "switch_off_status", lang)]
     if state["changed_at"]:
         lines.append(

@@ -9,11 +9,12 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
+from app.callbacks.refusals import refusal_alert
 from app.layouts.common import date_text
 from app.services import rights
 from app.services.errors import ServiceError
 from app.texts import t
-from app.web.session import session_actor, session_language
+from app.web.session import is_fresh_login, session_actor, session_language
 
 
 def _actor_and_id(client_id: str | None):
@@ -24,16 +25,22 @@ def _actor_and_id(client_id: str | None):
 
 
 def export(clicks, client_id: str):
-    """The same document as GET /api/v1/clients/{id}/export, as a file download (audited)."""
+    """The same document as GET /api/v1/clients/{id}/export, as a file download (audited).
+
+    The service asks what the API asks: the role, a fresh log-in (FRESH_LOGIN_MINUTES) and the
+    RATELIMIT_EXPORT budget shared with the API; a refusal is shown, never a silent no-op."""
     actor, cid = _actor_and_id(client_id)
     if not clicks:  # rendered, not pressed
         raise PreventUpdate
+    lang = session_language()
     try:
-        document = rights.export_client(cid, actor)
-    except ServiceError:
-        raise PreventUpdate from None
+        document = rights.export_client(cid, actor, fresh_login=is_fresh_login())
+    except ServiceError as exc:
+        alert = refusal_alert(exc, lang, "client-export-refused")
+        return None, alert or dbc.Alert(exc.message, color="danger", id="client-export-refused")
     text = json.dumps(document, ensure_ascii=False, indent=2)
-    return dcc.send_string(text, filename=f"client-{cid}.json", type="application/json")
+    download = dcc.send_string(text, filename=f"client-{cid}.json", type="application/json")
+    return download, None
 
 
 def review(client_id: str, _refresh, clicks):
@@ -46,8 +53,8 @@ def review(client_id: str, _refresh, clicks):
         if ctx.triggered_id == "client-review-record" and clicks:
             rights.request_review(cid, actor)
         requested = rights.review_requested_at(cid, actor)
-    except ServiceError:
-        return None, True
+    except ServiceError as exc:
+        return refusal_alert(exc, lang, "client-review-refused"), True
     if requested is None:
         return None, False
     notice = dbc.Alert(
@@ -65,6 +72,7 @@ def review(client_id: str, _refresh, clicks):
 def register(dash_app: Dash) -> None:
     dash_app.callback(
         Output("client-export-download", "data"),
+        Output("client-export-feedback", "children"),
         Input("client-export", "n_clicks"),
         State("client-id", "data"),
         prevent_initial_call=True,

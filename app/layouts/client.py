@@ -39,39 +39,47 @@ def client_card(lang: str):
             html.Div(id="client-stale-alert"),
             html.Div(id="client-features"),
             html.Div(id="client-review-request", className="mt-2", role="status"),
-            html.Div(
-                [
-                    dbc.Button(
-                        [
-                            html.I(
-                                className="bi bi-person-raised-hand me-1", **{"aria-hidden": "true"}
-                            ),
-                            t("review_record", lang),
-                        ],
-                        id="client-review-record",
-                        color="outline-secondary",
-                        size="sm",
-                        className="me-2 mb-1",
-                    ),
-                    dbc.Button(
-                        [
-                            html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}),
-                            t("export_button", lang),
-                        ],
-                        id="client-export",
-                        color="outline-primary",
-                        size="sm",
-                        className="mb-1",
-                    ),
-                    dcc.Download(id="client-export-download"),
-                ],
-                className="mt-2",
-            ),
-            html.P(t("export_help", lang), className="small text-secondary mb-0"),
+            # Drawn by a callback with only the actions the reader may perform (rights_actions).
+            html.Div(id="client-rights-actions", className="mt-2"),
+            dcc.Download(id="client-export-download"),
+            html.Div(id="client-export-feedback", className="mt-2", role="status"),
         ],
         "client-card",
         "bi-person-vcard",
     )
+
+
+def rights_actions(lang: str, allowed: frozenset[str]):
+    """The review-request and export buttons, each only for a reader who may use it."""
+    buttons = []
+    if "request_review" in allowed:
+        buttons.append(
+            dbc.Button(
+                [
+                    html.I(className="bi bi-person-raised-hand me-1", **{"aria-hidden": "true"}),
+                    t("review_record", lang),
+                ],
+                id="client-review-record",
+                color="outline-secondary",
+                size="sm",
+                className="me-2 mb-1",
+            )
+        )
+    if "export" in allowed:
+        buttons.append(
+            dbc.Button(
+                [
+                    html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}),
+                    t("export_button", lang),
+                ],
+                id="client-export",
+                color="outline-primary",
+                size="sm",
+                className="mb-1",
+            )
+        )
+        buttons.append(html.P(t("export_help", lang), className="small text-secondary mb-0"))
+    return buttons
 
 
 def explanation(lang: str, client_id: str):
@@ -108,36 +116,47 @@ def cohorts(lang: str):
     )
 
 
+def decision_form(lang: str) -> list:
+    """The decision's fields, drawn only for a reader who may decide on this client."""
+    return [
+        html.Fieldset(
+            [
+                html.Legend(t("decision_legend", lang), className="small fw-semibold mb-1"),
+                dbc.RadioItems(
+                    id="client-decision",
+                    options=[{"label": t(f"decision_{d}", lang), "value": d} for d in DECISIONS],
+                    inline=True,
+                    className="mb-2",
+                ),
+            ]
+        ),
+        dbc.Label(t("justification", lang), html_for="client-justification", className="small"),
+        dbc.Textarea(
+            id="client-justification",
+            rows=3,
+            maxLength=2000,
+            placeholder=t("justification_placeholder", lang),
+        ),
+        dbc.Button(
+            t("record_decision", lang),
+            id="client-decision-submit",
+            color="primary",
+            className="mt-2",
+        ),
+    ]
+
+
+def decision_not_offered(lang: str):
+    """What a supervisor sees instead of the form on a client outside the review queue."""
+    return html.P(t("decision_not_offered", lang), className="small text-secondary mb-0")
+
+
 def decision_panel(lang: str):
     return card(
         t("decision_title", lang),
         [
-            html.Fieldset(
-                [
-                    html.Legend(t("decision_legend", lang), className="small fw-semibold mb-1"),
-                    dbc.RadioItems(
-                        id="client-decision",
-                        options=[
-                            {"label": t(f"decision_{d}", lang), "value": d} for d in DECISIONS
-                        ],
-                        inline=True,
-                        className="mb-2",
-                    ),
-                ]
-            ),
-            dbc.Label(t("justification", lang), html_for="client-justification", className="small"),
-            dbc.Textarea(
-                id="client-justification",
-                rows=3,
-                maxLength=2000,
-                placeholder=t("justification_placeholder", lang),
-            ),
-            dbc.Button(
-                t("record_decision", lang),
-                id="client-decision-submit",
-                color="primary",
-                className="mt-2",
-            ),
+            # Drawn by a callback: decision_form for a reader who may decide, else nothing.
+            html.Div(id="client-decision-form"),
             html.Div(id="client-decision-feedback", className="mt-2", role="status"),
             html.H3(t("history_title", lang), className="h6 mt-4"),
             html.Div(id="client-history"),

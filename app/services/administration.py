@@ -9,9 +9,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from app.database import current_database
-from app.models import AuditEvent, Role, User
-from app.services import retention
-from app.services.errors import Forbidden
+from app.models import AuditEvent, User
+from app.services import permissions, retention
 
 AUDIT_PAGE = 50
 
@@ -26,8 +25,7 @@ class AuditFilter:
 
 
 def _require_admin(actor: User) -> None:
-    if actor.role != Role.ADMIN:
-        raise Forbidden("Administrators only.")
+    permissions.require(actor, "administer")
 
 
 def list_users(actor: User) -> list[dict]:

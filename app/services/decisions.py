@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.database import current_database
 from app.models import Decision, ScoreRecord, User, utcnow
-from app.services import audit
+from app.services import audit, permissions
 from app.services.errors import Conflict, Invalid
 from app.services.policy import goes_against
 from app.services.portfolio import visible_client
@@ -27,7 +27,10 @@ def latest_score(client_id: uuid.UUID) -> ScoreRecord | None:
 
 
 def record_decision(client_id: uuid.UUID, actor: User, decision: str, justification: str | None):
+    """Who may decide is the permission table's rule (services/permissions)."""
+    permissions.require(actor, "decide")
     client = visible_client(client_id, actor)
+    permissions.require(actor, "decide", client)
     score = latest_score(client.id)
     if score is None:
         raise Conflict("The client has no score yet: score the client first.", code="not_scored")

@@ -22,6 +22,22 @@ class Forbidden(ServiceError):
     code = "forbidden"
 
 
+class FreshLoginRequired(ServiceError):
+    """The action needs a recent log-in (a password typed within FRESH_LOGIN_MINUTES)."""
+
+    code = "fresh_token_required"
+
+
+class RateLimited(ServiceError):
+    """The caller spent its budget for this action; `retry_after` is in seconds."""
+
+    code = "too_many_requests"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class Conflict(ServiceError):
     code = "conflict"
 

@@ -14,9 +14,8 @@ from flask import current_app
 from sqlalchemy import select
 
 from app.database import current_database
-from app.models import AppSetting, Role, User, utcnow
-from app.services import audit
-from app.services.errors import Forbidden
+from app.models import AppSetting, User, utcnow
+from app.services import audit, permissions
 
 MODEL_ENABLED = "model_enabled"
 
@@ -40,8 +39,7 @@ def model_enabled() -> bool:
 
 
 def set_model_enabled(enabled: bool, actor: User) -> dict:
-    if actor.role != Role.ADMIN:
-        raise Forbidden("Only an administrator can switch the model on or off.")
+    permissions.require(actor, "switch_model")
     with current_database().transaction() as session:
         setting = session.get(AppSetting, MODEL_ENABLED)
         if setting is None:
@@ -50,6 +48,12 @@ def set_model_enabled(enabled: bool, actor: User) -> dict:
         setting.value, setting.updated_at, setting.updated_by = bool(enabled), utcnow(), actor.id
         audit.record("model_switch", actor.id, details={"enabled": bool(enabled)})
     current_app.extensions.pop(_CACHE, None)  # this process sees its own change at once
+    return status()
+
+
+def switch_status(actor: User) -> dict:
+    """The switch's state, who changed it and when, for whoever may change it."""
+    permissions.require(actor, "switch_model")
     return status()
 
 

@@ -2,6 +2,9 @@
 
 Each is one transaction with its audit event, so an acknowledged request is always on record.
 The audit keeps that an erasure happened, by whom and when, and never the erased features.
+Who may do what is the permission table's rule (services/permissions); export and erasure also
+need a fresh log-in, and exports spend one budget per identity (RATELIMIT_EXPORT) whichever face
+(API or dashboard) asks.
 """
 
 from __future__ import annotations
@@ -10,12 +13,14 @@ import uuid
 from datetime import timedelta
 
 from flask import current_app
+from limits import parse
 from sqlalchemy import select
 
 from app.database import current_database
+from app.extensions import current_limiter
 from app.models import Client, Decision, Role, ScoreRecord, User, utcnow
-from app.services import audit
-from app.services.errors import Forbidden, Invalid, NotFound
+from app.services import audit, permissions
+from app.services.errors import FreshLoginRequired, Invalid, NotFound, RateLimited
 from app.services.portfolio import client_summary, visible_client
 from modelling.features import FEATURE_NAMES, validate
 
@@ -35,8 +40,35 @@ def _rights_client(client_id: uuid.UUID, actor: User) -> Client:
     return visible_client(client_id, actor)
 
 
-def export_client(client_id: uuid.UUID, actor: User) -> dict:
-    """Everything held on one client, with the date each item is due to be deleted."""
+def _require_fresh_login(fresh_login: bool) -> None:
+    if not fresh_login:
+        raise FreshLoginRequired(
+            "This operation needs a fresh log-in: give your password again.",
+        )
+
+
+def spend_export_budget(actor: User) -> None:
+    """One export out of the actor's RATELIMIT_EXPORT budget, in the rate limiter's storage
+    (Redis when configured), so that the API and the dashboard draw on the same budget."""
+    limiter = current_limiter()
+    if not limiter.enabled:
+        return
+    rate = parse(current_app.config["RATELIMIT_EXPORT"])
+    key = ("user:" + str(actor.id), "export")
+    if not limiter.limiter.hit(rate, *key):
+        reset = limiter.limiter.get_window_stats(rate, *key).reset_time
+        retry_after = max(1, int(reset - utcnow().timestamp()) + 1)
+        raise RateLimited("Too many exports: try again later.", retry_after)
+
+
+def export_client(client_id: uuid.UUID, actor: User, *, fresh_login: bool) -> dict:
+    """Everything held on one client, with the date each item is due to be deleted.
+
+    `fresh_login`: the caller's face vouches that the password was given recently (a token from
+    a log-in for the API, FRESH_LOGIN_MINUTES for the dashboard)."""
+    permissions.require(actor, "export")
+    _require_fresh_login(fresh_login)
+    spend_export_budget(actor)
     client = _rights_client(client_id, actor)
     session = current_database().session
     scores = session.scalars(
@@ -96,9 +128,8 @@ def export_client(client_id: uuid.UUID, actor: User) -> dict:
 
 def rectify_client(client_id: uuid.UUID, actor: User, changes: dict) -> dict:
     """Update some features (validated as for scoring, on the merged record); audited."""
+    permissions.require(actor, "rectify")
     client = visible_client(client_id, actor)
-    if actor.role != Role.ADVISER:
-        raise Forbidden("Only the client's adviser can rectify the client's data.")
     unknown = sorted(set(changes) - set(FEATURE_NAMES))
     if unknown:
         raise Invalid("Unknown fields.", {name: "is not a feature" for name in unknown})
@@ -115,10 +146,10 @@ def rectify_client(client_id: uuid.UUID, actor: User, changes: dict) -> dict:
     return client_summary(client, current_app.config["STALE_AFTER_DAYS"]) | {"risk_band": None}
 
 
-def erase_client(client_id: uuid.UUID, actor: User) -> dict:
+def erase_client(client_id: uuid.UUID, actor: User, *, fresh_login: bool) -> dict:
     """Remove the client, its scores and decisions in one transaction (admins only)."""
-    if actor.role != Role.ADMIN:
-        raise Forbidden("Only an administrator can erase a client.")
+    permissions.require(actor, "erase")
+    _require_fresh_login(fresh_login)
     with current_database().transaction() as session:
         client = session.get(Client, client_id)
         if client is None:
@@ -130,6 +161,7 @@ def erase_client(client_id: uuid.UUID, actor: User) -> dict:
 
 def request_review(client_id: uuid.UUID, actor: User) -> dict:
     """Record the client's request for human re-examination; open until an adviser decides."""
+    permissions.require(actor, "request_review")
     client = visible_client(client_id, actor)
     with current_database().transaction():
         client.review_requested_at = client.review_requested_at or utcnow()

@@ -1,0 +1,110 @@
+"""Who may do what: the one permission table every use case asks before it reads or writes.
+
+The API's route table, the dashboard's callbacks and its pages all ask this module, so a rule
+holds whichever face an action comes through (a role checked only by a route is a hole: the
+dashboard calls the same services). Reading a client is scoped separately (services/portfolio:
+an adviser's own portfolio, every client for a supervisor).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+
+from app.database import current_database
+from app.models import Client, Decision, Role, User
+from app.services.errors import Forbidden, NotFound
+from app.services.portfolio import visible_client
+
+ADVISER, SUPERVISOR, ADMIN = Role.ADVISER, Role.SUPERVISOR, Role.ADMIN
+
+# action -> the roles that may perform it (and, for "decide", see may_decide below).
+PERMISSIONS: dict[str, tuple[Role, ...]] = {
+    "score": (ADVISER, SUPERVISOR),  # ad-hoc feature sets, stored and audited
+    # An adviser on their own clients; a supervisor only on a client awaiting human review.
+    "decide": (ADVISER, SUPERVISOR),
+    "request_review": (ADVISER, SUPERVISOR),  # record the client's request (Art. 22(3))
+    "export": (ADVISER, SUPERVISOR, ADMIN),  # Art. 15; needs a fresh log-in
+    "rectify": (ADVISER,),  # Art. 16, the client's own adviser
+    "erase": (ADMIN,),  # Art. 17; needs a fresh log-in
+    "switch_model": (ADMIN,),  # the kill switch (AI Act Art. 14): read and change
+    "administer": (ADMIN,),  # users, the audit log, the retention preview
+}
+
+MESSAGES = {
+    "role": "Your role does not allow this operation.",
+    "not_awaiting_review": "A supervisor decides only on a client awaiting human review "
+    "(a referred client or a client's request for review).",
+    "own_decision": "The reviewer must not be the author of the decision under review.",
+}
+
+
+class ActionForbidden(Forbidden):
+    """A refusal that says which action and why (`reason` is a key of MESSAGES): the API
+    answers 403 with `code`, the dashboard shows the reason in the reader's language."""
+
+    def __init__(self, action: str, reason: str) -> None:
+        code = "forbidden" if reason == "role" else reason
+        super().__init__(MESSAGES[reason], code=code)
+        self.action, self.reason = action, reason
+
+
+def roles_for(action: str) -> tuple[str, ...]:
+    """The roles that may ever perform the action (the API's route table uses it too)."""
+    return tuple(role.value for role in PERMISSIONS[action])
+
+
+def awaiting_review(client: Client) -> bool:
+    """In the review queue: the client asked for human review, or was referred ("refer")."""
+    if client.review_requested_at is not None:
+        return True
+    latest = _latest_decision(client)
+    return latest is not None and latest.decision == "refer"
+
+
+def refusal(actor: User, action: str, client: Client | None = None) -> str | None:
+    """Why the actor may not perform the action (a MESSAGES key), or None when allowed.
+
+    Without a client only the role is checked (checked first, before the client is looked up,
+    so a role that never may gets 403 and learns nothing about the client)."""
+    if actor.role not in PERMISSIONS[action]:
+        return "role"
+    if client is not None and action == "decide" and actor.role == SUPERVISOR:
+        if not awaiting_review(client):
+            return "not_awaiting_review"
+        latest = _latest_decision(client)
+        if latest is not None and latest.adviser_id == actor.id:
+            return "own_decision"
+    return None
+
+
+def allowed(actor: User, action: str, client: Client | None = None) -> bool:
+    """For pages: draw an action only for someone who may perform it."""
+    return refusal(actor, action, client) is None
+
+
+def require(actor: User, action: str, client: Client | None = None) -> None:
+    """The first line of every use case that performs an action: raise ActionForbidden."""
+    reason = refusal(actor, action, client)
+    if reason is not None:
+        raise ActionForbidden(action, reason)
+
+
+def _latest_decision(client: Client) -> Decision | None:
+    query = select(Decision).where(Decision.client_id == client.id)
+    query = query.order_by(Decision.created_at.desc(), Decision.id).limit(1)
+    return current_database().session.scalar(query)
+
+
+CLIENT_ACTIONS = ("decide", "request_review", "export", "rectify")
+
+
+def actions_on(client_id: uuid.UUID, actor: User) -> frozenset[str]:
+    """What the client's page offers this reader: the actions the table allows on this client
+    (nothing for a client outside the reader's portfolio)."""
+    try:
+        client = visible_client(client_id, actor)
+    except NotFound:
+        return frozenset()
+    return frozenset(a for a in CLIENT_ACTIONS if allowed(actor, a, client))

@@ -1,0 +1,234 @@
+"""Authorisation lives in the services: each action, for each role, gets the same answer from
+the service, the API route and the dashboard callback (and the page draws the decision form only
+for who may decide).
+
+Each face acts on a client of its own, set up in the same state, so that one face's success
+cannot change what the next one sees. A refusal must leave nothing written.
+"""
+
+from __future__ import annotations
+
+import pytest
+from dash import ctx
+from dashboard_helpers import GOOD, PASSWORD, add_client, text_of
+from flask_jwt_extended import create_access_token
+from sqlalchemy import func, select
+
+from app.callbacks import admin as admin_callbacks
+from app.callbacks import client as client_callbacks
+from app.callbacks import client_actions
+from app.callbacks import oversight as oversight_callbacks
+from app.callbacks import rights as rights_callbacks
+from app.callbacks.refusals import refusal_text
+from app.database import current_database
+from app.models import AuditEvent, Client
+from app.services import administration, decisions, oversight, rights, scoring
+from app.services.permissions import MESSAGES, ActionForbidden
+from app.services.users import create_user
+
+ALLOWED = "allowed"
+JUSTIFICATION = "Checked the file by hand with the client on the phone today."
+WRITES = ("decision", "review_request", "export", "rectification", "erasure", "model_switch")
+WRITES += ("score",)
+
+# (action, role, the client's state, expected answer: ALLOWED or the refusal's reason)
+TABLE = [
+    ("decide", "adviser", "scored", ALLOWED),
+    ("decide", "supervisor", "scored", "not_awaiting_review"),
+    ("decide", "supervisor", "referred", ALLOWED),
+    ("decide", "supervisor", "review_requested", ALLOWED),
+    ("decide", "supervisor", "referred_by_this_supervisor", "own_decision"),
+    ("decide", "admin", "scored", "role"),
+    ("request_review", "adviser", "scored", ALLOWED),
+    ("request_review", "supervisor", "scored", ALLOWED),
+    ("request_review", "admin", "scored", "role"),
+    ("export", "adviser", "scored", ALLOWED),
+    ("export", "supervisor", "scored", ALLOWED),
+    ("export", "admin", "scored", ALLOWED),
+    ("rectify", "adviser", "scored", ALLOWED),
+    ("rectify", "supervisor", "scored", "role"),
+    ("rectify", "admin", "scored", "role"),
+    ("erase", "adviser", "scored", "role"),
+    ("erase", "supervisor", "scored", "role"),
+    ("erase", "admin", "scored", ALLOWED),
+    ("switch_model", "adviser", "scored", "role"),
+    ("switch_model", "supervisor", "scored", "role"),
+    ("switch_model", "admin", "scored", ALLOWED),
+    ("administer", "adviser", "scored", "role"),
+    ("administer", "supervisor", "scored", "role"),
+    ("administer", "admin", "scored", ALLOWED),
+    ("score", "adviser", "scored", ALLOWED),
+    ("score", "supervisor", "scored", ALLOWED),
+    ("score", "admin", "scored", "role"),
+]
+# The dashboard has no rectification, erasure-by-UUID or stored ad-hoc score callback: those
+# actions have two faces (the simulator stores nothing and asks no role).
+NO_CALLBACK = {"rectify", "erase", "score"}
+
+
+@pytest.fixture
+def people(dash_app):
+    return {
+        "adviser": create_user("adviser@bank.example", "adviser", PASSWORD),
+        "supervisor": create_user("supervisor@bank.example", "supervisor", PASSWORD),
+        "admin": create_user("admin@bank.example", "admin", PASSWORD),
+    }
+
+
+@pytest.fixture
+def triggered(monkeypatch):
+    """Make `dash.ctx.triggered_id` name a component, as a click would."""
+
+    def trigger(component_id):
+        monkeypatch.setattr(type(ctx), "triggered_id", property(lambda _self: component_id))
+
+    return trigger
+
+
+def make_client(people, state: str) -> Client:
+    """A client of the adviser, scored, in the given review state."""
+    adviser, supervisor = people["adviser"], people["supervisor"]
+    client = add_client(adviser, GOOD)
+    scoring.score_client(client.id, adviser)
+    if state == "referred":
+        decisions.record_decision(client.id, adviser, "refer", JUSTIFICATION)
+    elif state == "review_requested":
+        rights.request_review(client.id, adviser)
+    elif state == "referred_by_this_supervisor":
+        rights.request_review(client.id, adviser)
+        decisions.record_decision(client.id, supervisor, "refer", JUSTIFICATION)
+    return client
+
+
+def writes() -> int:
+    query = select(func.count()).select_from(AuditEvent).where(AuditEvent.action.in_(WRITES))
+    return current_database().session.scalar(query)
+
+
+def bearer(user) -> dict[str, str]:
+    token = create_access_token(
+        identity=str(user.id), additional_claims={"role": user.role.value}, fresh=True
+    )
+    return {"Authorization": f"Bearer {token}"}
+
+
+# --- each face, reduced to ALLOWED or the refusal's reason ------------------------------------
+
+
+def by_service(action: str, actor, client: Client) -> str:
+    calls = {
+        "decide": lambda: decisions.record_decision(client.id, actor, "decline", JUSTIFICATION),
+        "request_review": lambda: rights.request_review(client.id, actor),
+        "export": lambda: rights.export_client(client.id, actor, fresh_login=True),
+        "rectify": lambda: rights.rectify_client(client.id, actor, {"incidents": 1}),
+        "erase": lambda: rights.erase_client(client.id, actor, fresh_login=True),
+        "switch_model": lambda: oversight.set_model_enabled(False, actor),
+        "administer": lambda: administration.list_users(actor),
+        "score": lambda: scoring.score_and_record([GOOD], actor),
+    }
+    try:
+        calls[action]()
+    except ActionForbidden as exc:
+        return exc.reason
+    return ALLOWED
+
+
+def by_api(http, action: str, actor, client: Client) -> str:
+    url = f"/api/v1/clients/{client.id}"
+    headers = bearer(actor)
+    calls = {
+        "decide": lambda: http.post(
+            url + "/decisions",
+            headers=headers,
+            json={"decision": "decline", "justification": JUSTIFICATION},
+        ),
+        "request_review": lambda: http.post(url + "/review-request", headers=headers),
+        "export": lambda: http.get(url + "/export", headers=headers),
+        "rectify": lambda: http.patch(url, headers=headers, json={"incidents": 1}),
+        "erase": lambda: http.delete(url, headers=headers),
+        "switch_model": lambda: http.put(
+            "/api/v1/admin/model-switch", headers=headers, json={"enabled": False}
+        ),
+        "administer": lambda: http.get("/api/v1/users", headers=headers),
+        "score": lambda: http.post("/api/v1/score", headers=headers, json=GOOD),
+    }
+    response = calls[action]()
+    if response.status_code < 300:
+        return ALLOWED
+    assert response.status_code == 403, response.get_json()
+    code = response.get_json()["error"]["code"]
+    return "role" if code == "forbidden" else code
+
+
+def _read(action: str, component, done_id: str) -> str:
+    """ALLOWED if the callback shows the action done, else the reason its message names."""
+    if getattr(component, "id", None) == done_id:
+        return ALLOWED
+    shown = text_of(component)
+    for reason in MESSAGES:
+        if shown == refusal_text(ActionForbidden(action, reason), "en"):
+            return reason
+    raise AssertionError(f"{action}: neither done nor refused: {shown!r}")
+
+
+def by_callback(action: str, client: Client, triggered) -> str:
+    cid = str(client.id)
+    if action == "decide":
+        feedback, _refresh = client_callbacks.record(1, "decline", JUSTIFICATION, cid, 0)
+        return _read(action, feedback, "client-decision-ok")
+    if action == "request_review":
+        triggered("client-review-record")
+        notice, _disabled = rights_callbacks.review(cid, 0, 1)
+        return _read(action, notice, "client-review-open")
+    if action == "export":
+        download, refused = rights_callbacks.export(1, cid)
+        return ALLOWED if download and refused is None else _read(action, refused, "")
+    if action == "switch_model":
+        triggered("admin-switch-confirm")
+        status, *_ = oversight_callbacks.switch(1, False, 0)
+        return _read(action, status, "admin-model-state")
+    if action == "administer":
+        users, _purge = admin_callbacks.admin_tables(None, None)
+        return _read(action, users, "admin-users-table")
+    raise AssertionError(f"no callback for {action}")
+
+
+@pytest.mark.parametrize(("action", "role", "state", "expected"), TABLE)
+def test_every_face_gives_the_same_answer(
+    dash_app, acting, people, triggered, action, role, state, expected
+):
+    actor, http = people[role], dash_app.test_client()
+    answers = {}
+    clients = {face: make_client(people, state) for face in ("service", "api", "callback")}
+    before = writes()
+    answers["service"] = by_service(action, actor, clients["service"])
+    answers["api"] = by_api(http, action, actor, clients["api"])
+    if action not in NO_CALLBACK:
+        with acting(actor, "en"):
+            answers["callback"] = by_callback(action, clients["callback"], triggered)
+    assert answers == dict.fromkeys(answers, expected)
+    if expected != ALLOWED:  # a refusal writes nothing, whichever face was asked
+        assert writes() == before
+        assert oversight.model_enabled() is True
+        assert all(current_database().session.get(Client, c.id) for c in clients.values())
+
+
+DECIDERS = [
+    ("adviser", "scored", True),
+    ("supervisor", "scored", False),
+    ("supervisor", "referred", True),
+    ("supervisor", "review_requested", True),
+    ("supervisor", "referred_by_this_supervisor", False),
+]
+
+
+@pytest.mark.parametrize(("role", "state", "drawn"), DECIDERS)
+def test_the_decision_form_is_drawn_only_for_who_may_decide(acting, people, role, state, drawn):
+    client = make_client(people, state)
+    with acting(people[role], "en"):
+        buttons, form = client_actions.draw_actions(str(client.id))
+    assert ("client-decision-submit" in repr(form)) is drawn
+    # Both roles that read the client may record a review request and export it.
+    assert "client-review-record" in repr(buttons) and "client-export" in repr(buttons)
+    if role == "supervisor" and not drawn:
+        assert "awaiting human review" in text_of(form)
