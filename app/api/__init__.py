@@ -36,5 +36,7 @@ def init_app(app: Flask) -> None:
     docs.register(bp, table, API_PREFIX)
     app.register_blueprint(bp)
     limiter = app.extensions["rate_limiter"]
-    for endpoint in ("health", "openapi_json", "docs", "docs_init", "docs_asset"):
+    # The log-in has its own throttle (services/login_throttle), shared with the dashboard;
+    # under the default limit too, its 429 would carry that limit's Retry-After, not its own.
+    for endpoint in ("health", "openapi_json", "docs", "docs_init", "docs_asset", "login"):
         limiter.exempt(app.view_functions[f"api.{endpoint}"])

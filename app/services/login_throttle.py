@@ -52,10 +52,10 @@ def check(email: str, address: str) -> None:
     """Raise Throttled if this account or this address must still wait."""
     if not _enabled():
         return
-    storage, now = current_limiter().storage, clock.now().timestamp()
-    wait = max(storage.get(key + ":until") - now for key in _keys(email, address))
-    if wait > 0:
-        raise Throttled(math.ceil(wait))
+    storage, now_ms = current_limiter().storage, _milliseconds()
+    wait_ms = max(storage.get(key + ":until") - now_ms for key in _keys(email, address))
+    if wait_ms > 0:
+        raise Throttled(math.ceil(wait_ms / 1000))
 
 
 def failed(email: str, address: str) -> None:
@@ -64,14 +64,19 @@ def failed(email: str, address: str) -> None:
         return
     rate = parse(current_app.config["RATELIMIT_LOGIN"])
     first_delay = rate.get_expiry() / rate.amount
-    storage, now = current_limiter().storage, clock.now().timestamp()
+    storage, now_ms = current_limiter().storage, _milliseconds()
     for key in _keys(email, address):
         excess = storage.incr(key + ":failures", FAILURE_MEMORY_SECONDS) - rate.amount
         if excess >= 0:
             delay = min(first_delay * 2 ** min(excess, 32), MAX_DELAY_SECONDS)
             storage.clear(key + ":until")
-            # The value is the time the wait ends (the clock tests move); the expiry cleans up.
-            storage.incr(key + ":until", math.ceil(delay) + 1, amount=math.ceil(now + delay))
+            # The value is when the wait ends, in ms (storages count integers); the expiry
+            # only cleans up, so a moved clock (tests) is obeyed.
+            storage.incr(key + ":until", math.ceil(delay) + 1, amount=now_ms + int(delay * 1000))
+
+
+def _milliseconds() -> int:
+    return int(clock.now().timestamp() * 1000)
 
 
 def succeeded(email: str, address: str) -> None:

@@ -9,20 +9,13 @@ from datetime import timedelta
 import pytest
 from dashboard_helpers import dash_call, log_in
 from flask.testing import FlaskClient
+from session_helpers import Browser, log_out
 
 from app.callbacks.client import LOAD_OUTPUTS
 from app.models import utcnow
 from app.web.session import is_fresh_login
 
 CLIENT_OUTPUTS = [tuple(o.split(".")) for o in LOAD_OUTPUTS]
-
-
-class Browser(FlaskClient):
-    """Each request in an app context of its own, as under a real server: inside the test's
-    app context, requests would share `g`, and Flask-Login's user with it, across browsers."""
-
-    def open(self, *args, **kwargs):
-        return contextvars.Context().run(super().open, *args, **kwargs)
 
 
 @pytest.fixture(autouse=True)
@@ -34,13 +27,6 @@ def load_client_call(http, client_id):
     return dash_call(
         http, CLIENT_OUTPUTS, [("client-id", "data", str(client_id))], ["client-id.data"]
     )
-
-
-def log_out(http):
-    http.get("/_dash-layout")  # the page's log-out form holds the session's CSRF token
-    with http.session_transaction() as session:
-        token = session["csrf"]
-    return http.post("/logout", data={"csrf_token": token})
 
 
 def copy_of(dash_app, http):
