@@ -303,7 +303,9 @@ FR: dict[str, str] = {
     "gdpr_retention_title": "Durées de conservation",
     "retention_clients": "Données client (après la dernière mise à jour)",
     "retention_scores": "Scores calculés",
-    "retention_adhoc_scores": "Scores de simulation (sans client enregistré)",
+    "retention_adhoc_scores": "Scores ponctuels de l'API (sans client enregistré)",
+    "gdpr_adhoc_quota": "Scores ponctuels (API et simulateur) : {quota} au plus par jour et par "
+    "utilisateur. Le simulateur n'enregistre rien.",
     "retention_decisions": "Décisions des conseillers",
     "retention_audit": "Journal des accès",
     "gdpr_stale": "Des données de plus de {days} jours sont signalées sur chaque écran : "
@@ -722,7 +724,9 @@ EN: dict[str, str] = {
     "gdpr_retention_title": "Retention periods",
     "retention_clients": "Client data (after the last update)",
     "retention_scores": "Scores",
-    "retention_adhoc_scores": "Simulation scores (no stored client)",
+    "retention_adhoc_scores": "Ad-hoc API scores (no stored client)",
+    "gdpr_adhoc_quota": "Ad-hoc scores (API and simulator): at most {quota} a day per user. The "
+    "simulator stores nothing.",
     "retention_decisions": "Adviser decisions",
     "retention_audit": "Access log",
     "gdpr_stale": "Data older than {days} days is flagged on every screen: have it updated "

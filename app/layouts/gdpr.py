@@ -6,6 +6,7 @@ from __future__ import annotations
 from dash import html
 from flask import current_app
 
+from app.i18n import format_days, format_number
 from app.layouts.common import card, page_header
 from app.texts import t
 from modelling.features import FEATURES
@@ -13,6 +14,7 @@ from modelling.features import FEATURES
 RETENTION = (
     ("retention_clients", "RETENTION_CLIENT_DAYS"),
     ("retention_scores", "RETENTION_SCORE_DAYS"),
+    ("retention_adhoc_scores", "RETENTION_ADHOC_SCORE_DAYS"),
     ("retention_decisions", "RETENTION_DECISION_DAYS"),
     ("retention_audit", "RETENTION_AUDIT_DAYS"),
 )
@@ -21,11 +23,12 @@ RIGHTS = ("access", "rectification", "erasure", "review", "objection")
 
 def retention_rows(lang: str):
     config = current_app.config
+    quota = config["ADHOC_SCORE_DAILY_QUOTA"]
     rows = [
         html.Tr(
             [
                 html.Th(t(key, lang), scope="row"),
-                html.Td(t("days", lang, days=config[setting]), id=f"gdpr-{setting.lower()}"),
+                html.Td(format_days(config[setting], lang), id=f"gdpr-{setting.lower()}"),
             ]
         )
         for key, setting in RETENTION
@@ -41,6 +44,11 @@ def retention_rows(lang: str):
     return html.Div(
         [
             html.Table([html.Tbody(rows)], className="table table-sm"),
+            html.P(
+                t("gdpr_adhoc_quota", lang, quota=format_number(quota, lang)),
+                className="small",
+                id="gdpr-adhoc-quota",
+            ),
             html.P(t("purge_schedule", lang), className="small text-secondary"),
         ]
     )

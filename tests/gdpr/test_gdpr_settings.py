@@ -29,6 +29,7 @@ def test_the_register_states_the_configured_defaults():
         for name in (
             "RETENTION_CLIENT_DAYS",
             "RETENTION_SCORE_DAYS",
+            "RETENTION_ADHOC_SCORE_DAYS",
             "RETENTION_DECISION_DAYS",
             "RETENTION_AUDIT_DAYS",
         )
@@ -62,6 +63,31 @@ def test_the_gdpr_page_reads_the_running_configuration(make_app, adviser):
         page = repr(gdpr.layout("en", adviser, {}))
     assert "400 days" in page and "200 days" in page
     assert "Until they expire" in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "days", "quota"),
+    [("fr", "45 jours", "1\u202f234 au plus par jour"), ("en", "45 days", "at most 1,234 a day")],
+)
+def test_the_gdpr_page_states_the_ad_hoc_retention_and_quota_in_force(make_app, lang, days, quota):
+    app = make_app(RETENTION_ADHOC_SCORE_DAYS=45, ADHOC_SCORE_DAILY_QUOTA=1234)
+    with app.app_context(), app.test_request_context("/gdpr"):
+        shown = _texts_by_id(gdpr.retention_rows(lang))
+    assert days in shown["gdpr-retention_adhoc_score_days"]
+    assert quota in shown["gdpr-adhoc-quota"]
+
+
+def _texts_by_id(component) -> dict[str, str]:
+    found, stack = {}, [component]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list | tuple):
+            stack.extend(node)
+        elif node is not None and not isinstance(node, str | int | float):
+            if getattr(node, "id", None) and isinstance(node.children, str):
+                found[node.id] = node.children
+            stack.append(getattr(node, "children", None))
+    return found
 
 
 def _old_client(adviser, days: int) -> None:
