@@ -73,7 +73,9 @@ def test_the_kill_switch_from_the_admin_page_to_the_adviser(page, live, csp_erro
         expect(page.locator("#model-off-alert")).to_be_visible()  # on the portfolio
         open_client(page, live.url, live.fresh)
         expect(page.locator("#client-recommendation-badge")).to_contain_text("Examen manuel")
-        expect(page.locator("#client-threshold")).to_contain_text("Le modèle est désactivé")
+        expect(page.locator("#client-model-off-card")).to_contain_text("Le modèle est désactivé")
+        expect(page.locator("#client-gauge")).to_be_hidden()  # a card, not a blank gauge
+        expect(page.locator("#decision-aid-banner")).to_have_count(0)
         expect(page.locator("#model-off-alert")).to_be_visible()
     finally:
         with live.app.app_context():
