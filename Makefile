@@ -23,9 +23,10 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 ## run: migrate, make sure a model is registered, seed demo data once, serve on 127.0.0.1:$(PORT)
+## (the server prints the development-defaults warning once, then the URL and the demo log-ins)
 run: install
 	$(BIN)/python -m modelling ensure --quick
-	$(FLASK) demo init --migrate
+	QUIET_DEV_DEFAULTS=1 $(FLASK) demo init --migrate
 	$(BIN)/gunicorn -c gunicorn.conf.py --bind 127.0.0.1:$(PORT) wsgi:app
 
 ## test: the whole suite (SQLite and PostgreSQL; Redis and Chromium where tests need them)

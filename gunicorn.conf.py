@@ -19,6 +19,18 @@ access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "*")
 
 
+def when_ready(server):
+    """In development (`make run`), once the server listens: the URL to open and the demo
+    log-ins, after gunicorn's own start-up lines where the reader looks."""
+    app = server.app.wsgi()
+    from app.services.seeding import demo_welcome
+
+    with app.app_context():
+        lines = demo_welcome(str(server.LISTENERS[0]))
+    for line in lines:
+        server.log.info(line)
+
+
 def pre_fork(server, worker):
     """Move the preloaded app (Dash, CatBoost, pandas: ~200,000 objects) out of the collector's
     reach: a worker's full collection walked them all (~0.1 s, measured) and wrote to the

@@ -204,7 +204,13 @@ def load_config(
     settings["APP_ENV"] = env_name
     _derive_api_settings(settings)
 
-    _resolve_secrets(settings)
+    defaulted = _resolve_secrets(settings)
+    if defaulted and env_name == "development" and not environ.get("QUIET_DEV_DEFAULTS"):
+        # One line per process; `make run` quiets its set-up step so the server says it once.
+        log.warning(
+            "development defaults in use (production refuses them) for: %s",
+            ", ".join(defaulted),
+        )
     _check_previous_keys(settings)
     if env_name == "production" and not settings.get("DATABASE_URL"):
         raise ConfigError("DATABASE_URL is not set: production needs a database server")
@@ -244,8 +250,11 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
-def _resolve_secrets(settings: dict[str, Any]) -> None:
+def _resolve_secrets(settings: dict[str, Any]) -> list[str]:
+    """Check the secrets; outside production fill the missing ones with the documented
+    defaults and return their names."""
     production = settings["APP_ENV"] == "production"
+    defaulted = []
     for name, default in DEV_SECRETS.items():
         value = settings.get(name)
         if production:
@@ -257,8 +266,8 @@ def _resolve_secrets(settings: dict[str, Any]) -> None:
                 raise ConfigError(f"{name} must be at least {MIN_SECRET_LENGTH} characters long")
         elif not value:
             settings[name] = default
-            if settings["APP_ENV"] == "development":
-                log.warning("%s is not set: using the documented development default", name)
+            defaulted.append(name)
+    return defaulted
 
 
 def _derive_api_settings(settings: dict[str, Any]) -> None:

@@ -64,10 +64,16 @@ def test_production_refuses_the_embedded_sqlite_default():
         load_config(environ)
 
 
-def test_development_uses_documented_defaults_and_says_so(caplog):
+def test_development_uses_documented_defaults_and_says_so_in_one_line(caplog):
     settings = load_config({"APP_ENV": "development"})
     assert settings["SECRET_KEY"] == DEV_SECRETS["SECRET_KEY"]
-    assert "SECRET_KEY is not set" in caplog.text
+    (warning,) = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert all(name in warning.getMessage() for name in DEV_SECRETS)
+
+
+def test_make_runs_set_up_step_can_quiet_the_defaults_warning(caplog):
+    load_config({"APP_ENV": "development", "QUIET_DEV_DEFAULTS": "1"})
+    assert [r for r in caplog.records if r.levelname == "WARNING"] == []
 
 
 @pytest.mark.parametrize(

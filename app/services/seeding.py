@@ -8,7 +8,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from app.database import current_database
-from app.models import Client, Role
+from app.models import Client, Role, User
 from app.services.models import model_service
 from app.services.refresh import refresh_scores
 from app.services.users import active_advisers, count_users, create_user
@@ -72,3 +72,22 @@ def ensure_demo(n_clients: int = DEMO_CLIENTS) -> DemoResult:
         if model_service().model is not None:  # so that the risk-band filter works at once
             result.scored = refresh_scores()
     return result
+
+
+def demo_welcome(url: str) -> list[str]:
+    """What `make run` prints once the server listens: where to go and the demo log-ins that
+    exist in this store (none outside development, where demo accounts are never made)."""
+    if current_app.config["APP_ENV"] != "development":
+        return []
+    session = current_database().session
+    emails = [email for email, _role in DEMO_ACCOUNTS]
+    found = {
+        user.email: user.role.value
+        for user in session.scalars(select(User).where(User.email.in_(emails), User.active))
+    }
+    session.rollback()  # the master forks the workers next: leave no transaction open
+    lines = [f"Open {url} in a browser."]
+    if found:
+        lines.append(f"Demo log-ins (password {DEMO_PASSWORD}):")
+        lines += [f"  {email:<28} {found[email]}" for email in emails if email in found]
+    return lines
