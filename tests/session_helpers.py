@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextvars
+import os
 import re
 from datetime import timedelta
 
@@ -54,3 +55,21 @@ class Clock:
 
     def advance(self, **delta) -> None:
         self.now += timedelta(**delta)
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def require_redis() -> str:
+    """The test Redis's URL; without it, a failure under CI=true and a skip otherwise."""
+    import pytest
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError as exc:
+        reason = f"Redis unavailable at {REDIS_URL}: {exc.__class__.__name__}"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{reason} (CI=true: a missing service is a failure, not a skip)")
+        pytest.skip(reason)
+    return REDIS_URL
