@@ -70,6 +70,7 @@ class Config:
     JWT_ISSUER = "credit-scoring"
     JWT_AUDIENCE = "credit-scoring-api"
     REDIS_URL: str | None = None
+    REDIS_TLS_VERIFY = True  # false: rediss:// without certificate checks (Heroku's self-signed)
     PSEUDONYMISATION_KEY_VERSION = 1  # stored with each client derived from a reference
     # Keys rotated out, by version: clients derived under them are still found (docs/gdpr.md).
     PSEUDONYMISATION_PREVIOUS_KEYS: Mapping[int, str] = MappingProxyType({})
@@ -181,6 +182,8 @@ def load_config(
             settings[name] = _positive_int(name, environ[name])
     if environ.get("RATELIMIT_ENABLED"):
         settings["RATELIMIT_ENABLED"] = _boolean("RATELIMIT_ENABLED", environ["RATELIMIT_ENABLED"])
+    if environ.get("REDIS_TLS_VERIFY"):
+        settings["REDIS_TLS_VERIFY"] = _boolean("REDIS_TLS_VERIFY", environ["REDIS_TLS_VERIFY"])
     if environ.get("CORS_ORIGINS"):
         settings["CORS_ORIGINS"] = _origins(environ["CORS_ORIGINS"])
     if environ.get("REVIEW_MARGIN"):
@@ -280,6 +283,10 @@ def _derive_api_settings(settings: dict[str, Any]) -> None:
         except ValueError:
             raise ConfigError(f"{name} must be a rate like '5 per minute'") from None
     redis_url = settings.get("REDIS_URL")
+    if redis_url and redis_url.startswith("rediss://") and not settings["REDIS_TLS_VERIFY"]:
+        # Every Redis client (limiter, revocations, health) reads this one URL.
+        redis_url += ("&" if "?" in redis_url else "?") + "ssl_cert_reqs=none"
+        settings["REDIS_URL"] = redis_url
     settings["RATELIMIT_STORAGE_URI"] = (
         settings.get("RATELIMIT_STORAGE_URI") or redis_url or "memory://"
     )

@@ -176,3 +176,16 @@ def test_production_with_one_worker_runs_without_redis():
     environ = {"APP_ENV": "production", **GOOD, "WEB_CONCURRENCY": "1"}
     del environ["REDIS_URL"]
     assert load_config(environ)["RATELIMIT_STORAGE_URI"] == "memory://"
+
+
+def test_heroku_redis_self_signed_certificate_can_be_accepted_for_every_client():
+    import redis
+
+    environ = {"REDIS_URL": "rediss://:pw@ec2.example:6380", "REDIS_TLS_VERIFY": "false"}
+    settings = load_config(environ)
+    for name in ("REDIS_URL", "RATELIMIT_STORAGE_URI", "TOKEN_BLOCKLIST_URI"):
+        assert settings[name] == "rediss://:pw@ec2.example:6380?ssl_cert_reqs=none"
+    client = redis.Redis.from_url(settings["REDIS_URL"])
+    assert client.connection_pool.connection_kwargs["ssl_cert_reqs"] == "none"
+    verified = load_config({"REDIS_URL": "rediss://:pw@ec2.example:6380"})
+    assert verified["RATELIMIT_STORAGE_URI"] == "rediss://:pw@ec2.example:6380"
