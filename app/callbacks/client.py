@@ -284,7 +284,9 @@ def history_view(client_id: str, _refresh):
     )
 
 
-def record(_clicks, decision: str | None, justification: str | None, client_id: str, refresh):
+def record(clicks, decision: str | None, justification: str | None, client_id: str, refresh):
+    if not clicks:  # the form was just drawn (client_actions), not pressed
+        raise PreventUpdate
     actor, cid = _actor_and_id(client_id)
     lang = session_language()
     if not decision:
