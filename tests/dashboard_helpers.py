@@ -92,3 +92,25 @@ def log_in_browser(page, base: str, email: str = "adviser@bank.example") -> None
     page.fill("#login-password", PASSWORD)
     page.click("#login-submit")
     page.wait_for_selector("#page-content > *")
+
+
+def in_callback(function, *args, trigger: str | dict | None = None, prop: str = "n_clicks"):
+    """Call a callback function as Dash would after a change of `trigger`'s `prop` (None: the
+    first render), so that `dash.ctx.triggered_id` names it (Dash's documented test recipe)."""
+    import json
+    from contextvars import copy_context
+
+    from dash._callback_context import context_value
+    from dash._utils import AttributeDict
+
+    def run():
+        name = (
+            json.dumps(trigger, sort_keys=True, separators=(",", ":"))
+            if isinstance(trigger, dict)
+            else trigger
+        )
+        triggered = [{"prop_id": f"{name}.{prop}", "value": 1}] if trigger else []
+        context_value.set(AttributeDict(triggered_inputs=triggered))
+        return function(*args)
+
+    return copy_context().run(run)

@@ -8,6 +8,7 @@ from dash import Dash
 def register_callbacks(dash_app: Dash) -> None:
     from app.callbacks import (
         admin,
+        admin_erasure,
         client,
         client_actions,
         model,
@@ -19,5 +20,5 @@ def register_callbacks(dash_app: Dash) -> None:
     )
 
     pages = (router, oversight, portfolio, client, client_actions, rights, simulator, model)
-    for module in (*pages, admin):
+    for module in (*pages, admin, admin_erasure):
         module.register(dash_app)

@@ -1,10 +1,10 @@
 """Human oversight (AI Act Art. 14): the banner on every page while the model is switched off,
-and the admin's switch."""
+and the admin's switch, which asks for a confirmation first."""
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, ctx, html
+from dash import Dash, Input, Output, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
 from app.callbacks.refusals import refusal_alert
@@ -31,19 +31,55 @@ def banner(_pathname, _changed):
     )
 
 
-def switch(off_clicks, on_clicks, changed):
-    """Turn the model off or on when a button is pressed; always show the current state."""
+def ask_switch(off_clicks, on_clicks, cancel_clicks, confirm_clicks):
+    """A press on "switch off" or "back on" only opens the dialogue that says what will change;
+    "cancel" and "confirm" close it (the switch callback acts on the confirmation)."""
+    if session_actor() is None:
+        raise PreventUpdate
+    lang = session_language()
+    # Dash also names a button as trigger when the page first renders it: a real press is one
+    # with clicks.
+    pressed = {
+        "admin-model-off": off_clicks,
+        "admin-model-on": on_clicks,
+        "admin-switch-cancel": cancel_clicks,
+        "admin-switch-confirm": confirm_clicks,
+    }
+    if not pressed.get(ctx.triggered_id):
+        raise PreventUpdate
+    if ctx.triggered_id in ("admin-switch-cancel", "admin-switch-confirm"):
+        return False, no_update, no_update, no_update, no_update, no_update
+    enable = ctx.triggered_id == "admin-model-on"
+    word = "on" if enable else "off"
+    return (
+        True,
+        t(f"switch_confirm_{word}_title", lang),
+        t(f"switch_confirm_{word}_body", lang),
+        t(f"switch_confirm_{word}", lang),
+        "success" if enable else "danger",
+        enable,
+    )
+
+
+def switch(confirm_clicks, target, changed):
+    """Set the state the dialogue asked about once it is confirmed; always show the current
+    state, named by the administrator's e-mail."""
     actor = session_actor()
     if actor is None:
         raise PreventUpdate
     lang = session_language()
     bumped = changed
-    # Dash also names a button as trigger when the page first renders it: a real press is one
-    # with clicks.
-    pressed = {"admin-model-off": off_clicks, "admin-model-on": on_clicks}
     try:
-        if pressed.get(ctx.triggered_id):
-            state = oversight.set_model_enabled(ctx.triggered_id == "admin-model-on", actor)
+        if (
+            ctx.triggered_id == "admin-switch-confirm"
+            and confirm_clicks
+            and target
+            in (
+                True,
+                False,
+            )
+        ):
+            state = oversight.set_model_enabled(target, actor)
             bumped = (changed or 0) + 1
         else:
             state = oversight.switch_status(actor)
@@ -58,7 +94,7 @@ def switch(off_clicks, on_clicks, changed):
                 "switch_changed",
                 lang,
                 date=date_text(state["changed_at"], lang) + " " + state["changed_at"][11:16],
-                actor=(state["changed_by"] or "—")[:8],
+                actor=state["changed_by_email"] or "—",
             )
         )
     status = html.P(
@@ -78,11 +114,23 @@ def register(dash_app: Dash) -> None:
         Input("model-switch-changed", "data"),
     )(banner)
     dash_app.callback(
+        Output("admin-switch-modal", "is_open"),
+        Output("admin-switch-modal-title", "children"),
+        Output("admin-switch-modal-body", "children"),
+        Output("admin-switch-confirm", "children"),
+        Output("admin-switch-confirm", "color"),
+        Output("admin-switch-target", "data"),
+        Input("admin-model-off", "n_clicks"),
+        Input("admin-model-on", "n_clicks"),
+        Input("admin-switch-cancel", "n_clicks"),
+        Input("admin-switch-confirm", "n_clicks"),
+    )(ask_switch)
+    dash_app.callback(
         Output("admin-model-status", "children"),
         Output("admin-model-off", "disabled"),
         Output("admin-model-on", "disabled"),
         Output("model-switch-changed", "data"),
-        Input("admin-model-off", "n_clicks"),
-        Input("admin-model-on", "n_clicks"),
+        Input("admin-switch-confirm", "n_clicks"),
+        State("admin-switch-target", "data"),
         State("model-switch-changed", "data"),
     )(switch)

@@ -58,9 +58,12 @@ def switch_status(actor: User) -> dict:
 
 
 def status() -> dict:
-    setting = current_database().session.get(AppSetting, MODEL_ENABLED)
+    session = current_database().session
+    setting = session.get(AppSetting, MODEL_ENABLED)
+    author = session.get(User, setting.updated_by) if setting and setting.updated_by else None
     return {
         "enabled": setting is None or bool(setting.value),
         "changed_at": setting.updated_at.isoformat() if setting else None,
         "changed_by": str(setting.updated_by) if setting and setting.updated_by else None,
+        "changed_by_email": author.email if author else None,  # who to ask why
     }

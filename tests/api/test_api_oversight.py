@@ -22,9 +22,11 @@ def test_the_model_is_on_until_an_admin_switches_it_off(api, headers, users):
         "enabled": True,
         "changed_at": None,
         "changed_by": None,
+        "changed_by_email": None,
     }
     body = _switch(api, headers, False)
     assert body["enabled"] is False and body["changed_by"] == str(users["admin"].id)
+    assert body["changed_by_email"] == users["admin"].email
     assert api.get(SWITCH, headers=headers["admin"]).get_json()["enabled"] is False
     event = current_database().session.scalar(
         select(AuditEvent).where(AuditEvent.action == "model_switch")

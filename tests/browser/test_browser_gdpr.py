@@ -66,6 +66,8 @@ def test_the_kill_switch_from_the_admin_page_to_the_adviser(page, live, csp_erro
     page.wait_for_selector("#admin-model-state[data-enabled='true']")
     try:
         page.click("#admin-model-off")
+        expect(page.locator("#admin-switch-modal")).to_contain_text("Désactiver le modèle ?")
+        page.click("#admin-switch-confirm")  # the press only asked; the confirmation switches
         page.wait_for_selector("#admin-model-state[data-enabled='false']")
         expect(page.locator("#model-off-alert")).to_be_visible()  # at once, on this page
         page.context.clear_cookies()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from dash import no_update
 from dash.exceptions import PreventUpdate
-from dashboard_helpers import GOOD, RISKY, find, text_of
+from dashboard_helpers import GOOD, RISKY, find, in_callback, text_of
 
-from app.callbacks.admin import admin_tables
+from app.callbacks.admin import admin_tables, audit_page
 from app.callbacks.model import model_page
 from app.callbacks.router import display_page
 from app.callbacks.simulator import prefill, simulate
@@ -113,20 +113,22 @@ def test_model_page_reads_the_served_model(acting, people, dash_app):
 def test_gdpr_page_reads_retention_from_the_configuration(make_app, model_registry, acting, people):
     with acting(people["adviser"]):
         page, _, _ = display_page("/gdpr", "")
-    assert text_of(find(page, "gdpr-retention_client_days")) == "1095 jours"
+    assert text_of(find(page, "gdpr-retention_client_days")) == "1\u202f095 jours (3 ans)"
     assert "art. 22" in text_of(find(page, "gdpr-rights")).lower()
     assert "CNIL" in text_of(find(page, "gdpr-notice"))
 
 
 def test_admin_tables_for_the_admin_only(acting, people, book):
     with acting(people["admin"]):
-        users, audit, purge = admin_tables("all", None, None)
+        users, purge = admin_tables(1, 0)
+        audit, _pages, _page = in_callback(audit_page, "all", None, None, 1, 0)
     assert "adviser@bank.example" in text_of(users)
     assert find(audit, "admin-audit-table") is not None
     assert find(purge, "admin-purge-table") is not None
     with acting(people["adviser"]):
-        users, audit, purge = admin_tables("all", None, None)
-    assert users.color == "danger" and "adviser@bank.example" not in text_of(users)
+        users, purge = admin_tables(1, 0)
+    assert "adviser@bank.example" not in text_of(users)
+    assert users.id == "admin-refused"
 
 
 def test_admin_audit_filters(acting, people, book):
@@ -135,10 +137,10 @@ def test_admin_audit_filters(acting, people, book):
 
         load_client(str(book["fresh"].id))
     with acting(people["admin"]):
-        _, audit, _ = admin_tables("score_client", str(book["fresh"].id), 1)
-        _, bad, _ = admin_tables("all", "not-a-uuid", None)
+        audit, _, _ = in_callback(audit_page, "score_client", str(book["fresh"].id), 1, 1, 0)
+        bad, _, _ = in_callback(audit_page, "all", "not-a-uuid", None, 1, 0)
     rows = find(audit, "admin-audit-table").children[1].children
-    assert len(rows) == 1 and "score_client" in text_of(rows[0])
+    assert len(rows) == 1 and t("audit_action_score_client", "fr") in text_of(rows[0])
     assert bad.color == "warning"
 
 

@@ -131,22 +131,21 @@ def test_the_kill_switch_banner_shows_on_every_page_while_the_model_is_off(actin
 
 def test_the_admin_toggle_switches_the_model_and_tells_the_banner(acting, people, triggered):
     with acting(people["admin"], "en"):
-        for rendered in (None, "admin-model-off"):  # first render: named, never clicked
+        for rendered in (None, "admin-switch-confirm"):  # first render: named, never clicked
             triggered(rendered)
             status, off_disabled, on_disabled, changed = oversight_callbacks.switch(None, None, 0)
             assert (off_disabled, on_disabled, changed) == (False, True, 0)
             assert oversight.model_enabled() is True
         assert t("switch_on_status", "en") in text_of(status)
-        triggered("admin-model-off")
-        status, off_disabled, on_disabled, changed = oversight_callbacks.switch(1, None, 0)
+        triggered("admin-switch-confirm")  # confirmed in the dialogue (tests/dashboard/...admin)
+        status, off_disabled, on_disabled, changed = oversight_callbacks.switch(1, False, 0)
         assert (off_disabled, on_disabled, changed) == (True, False, 1)
         assert oversight.model_enabled() is False
-        triggered("admin-model-on")
-        assert oversight_callbacks.switch(1, 1, 1)[3] == 2
+        assert oversight_callbacks.switch(2, True, 1)[3] == 2
         assert oversight.model_enabled() is True
     with acting(people["adviser"], "en"):
-        triggered("admin-model-off")
-        status, *_ = oversight_callbacks.switch(2, 1, 2)
+        triggered("admin-switch-confirm")
+        status, *_ = oversight_callbacks.switch(3, False, 2)
         assert oversight.model_enabled() is True  # advisers cannot switch it
         assert "administrator" in text_of(status)
 
@@ -168,7 +167,7 @@ def test_with_the_model_off_the_client_page_asks_for_manual_review(acting, peopl
 
 def test_the_admin_page_shows_what_the_next_purge_takes(acting, people):
     with acting(people["admin"], "en"):
-        _, _, purge = admin_callbacks.admin_tables(None, None, None)
+        _, purge = admin_callbacks.admin_tables(1, 0)
     shown = text_of(purge)
     for category in ("clients", "scores", "decisions", "audit", "revoked_tokens"):
         assert t(f"purge_{category}", "en") in shown

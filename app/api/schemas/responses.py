@@ -198,6 +198,7 @@ class ModelSwitch(BaseModel):
     enabled: bool
     changed_at: str | None
     changed_by: str | None
+    changed_by_email: str | None = Field(description="The administrator who switched it.")
 
 
 class RetentionCategory(BaseModel):
