@@ -149,10 +149,12 @@ def test_the_migration_records_key_version_1_only_for_clients_derived_from_a_ref
     assert _versions() == {derived: 1, random: None}
 
 
-def test_an_adviser_finds_a_client_by_reference_in_any_case_and_under_a_rotated_key(
+def test_advisers_and_admins_find_a_client_by_reference_in_any_case_and_under_a_rotated_key(
     make_app, adviser, tmp_path
 ):
     from app.services.lookup import find_clients
+    from app.services.rights_search import find_for_rights
+    from app.services.users import create_user
 
     with make_app(PSEUDONYMISATION_KEY=OLD_KEY).app_context():
         _import(tmp_path, "FR-1")
@@ -164,3 +166,6 @@ def test_an_adviser_finds_a_client_by_reference_in_any_case_and_under_a_rotated_
     with rotated.app_context():
         holder = current_database().session.get(type(adviser), adviser.id)
         assert find_clients(" fr-1", holder) == [client_uuid("FR-1", OLD_KEY)]
+        admin = create_user("admin@bank.example", "admin", "Correct-Horse-42")
+        found = find_for_rights("fr-1 ", admin)
+        assert [row["client_id"] for row in found] == [str(client_uuid("FR-1", OLD_KEY))]

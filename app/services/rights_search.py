@@ -17,7 +17,7 @@ from app.database import current_database
 from app.models import Client, Decision, Role, ScoreRecord, User
 from app.services.administration import uuid_prefix_range
 from app.services.errors import Forbidden, Invalid
-from app.services.pseudonymisation import client_uuid
+from app.services.pseudonymisation import client_uuids
 
 MAX_MATCHES = 20
 MAX_TEXT_LENGTH = 200
@@ -30,7 +30,7 @@ def find_for_rights(text: str, actor: User) -> list[dict]:
     text = text.strip() if isinstance(text, str) else ""
     if not text or len(text) > MAX_TEXT_LENGTH or not text.isprintable():
         raise Invalid("Invalid search.", {"search": "a client UUID, short id or reference"})
-    condition = Client.id == client_uuid(text)
+    condition = Client.id.in_(list(client_uuids(text).values()))  # rotated-out keys too
     with contextlib.suppress(ValueError):  # not a UUID: a short id or a reference
         condition = condition | (Client.id == uuid.UUID(text))
     bounds = uuid_prefix_range(text)
