@@ -15,8 +15,8 @@ from flask_jwt_extended import create_access_token
 from sqlalchemy import func, select
 
 from app.callbacks import admin as admin_callbacks
+from app.callbacks import admin_erasure, client_actions
 from app.callbacks import client as client_callbacks
-from app.callbacks import client_actions
 from app.callbacks import oversight as oversight_callbacks
 from app.callbacks import rights as rights_callbacks
 from app.callbacks.refusals import refusal_text
@@ -61,9 +61,9 @@ TABLE = [
     ("score", "supervisor", "scored", ALLOWED),
     ("score", "admin", "scored", "role"),
 ]
-# The dashboard has no rectification, erasure-by-UUID or stored ad-hoc score callback: those
-# actions have two faces (the simulator stores nothing and asks no role).
-NO_CALLBACK = {"rectify", "erase", "score"}
+# The dashboard has no rectification or stored ad-hoc score callback: those actions have two
+# faces (the simulator stores nothing and asks no role).
+NO_CALLBACK = {"rectify", "score"}
 
 
 @pytest.fixture
@@ -187,6 +187,9 @@ def by_callback(action: str, client: Client, triggered) -> str:
         triggered("admin-switch-confirm")
         status, *_ = oversight_callbacks.switch(1, False, 0)
         return _read(action, status, "admin-model-state")
+    if action == "erase":
+        outcome, _erased = admin_erasure.erase(1, cid, 0)
+        return _read(action, outcome, "admin-erase-done")
     if action == "administer":
         users, _purge = admin_callbacks.admin_tables(None, None)
         return _read(action, users, "admin-users-table")

@@ -14,9 +14,10 @@ import uuid
 from sqlalchemy import func, select
 
 from app.database import current_database
-from app.models import Client, Decision, Role, ScoreRecord, User
+from app.models import Client, Decision, ScoreRecord, User
+from app.services import permissions
 from app.services.administration import uuid_prefix_range
-from app.services.errors import Forbidden, Invalid
+from app.services.errors import Invalid
 from app.services.pseudonymisation import client_uuids
 
 MAX_MATCHES = 20
@@ -25,8 +26,7 @@ MAX_TEXT_LENGTH = 200
 
 def find_for_rights(text: str, actor: User) -> list[dict]:
     """The clients the text designates, at most MAX_MATCHES, in id order."""
-    if actor.role != Role.ADMIN:
-        raise Forbidden("Only an administrator searches every client.")
+    permissions.require(actor, "erase")  # the search serves erasure requests only
     text = text.strip() if isinstance(text, str) else ""
     if not text or len(text) > MAX_TEXT_LENGTH or not text.isprintable():
         raise Invalid("Invalid search.", {"search": "a client UUID, short id or reference"})
