@@ -4,15 +4,18 @@ them, and a copied cookie then gets exactly what an anonymous browser gets (issu
 from __future__ import annotations
 
 import contextvars
+import hashlib
 from datetime import timedelta
 
 import pytest
 from dashboard_helpers import dash_call, log_in
 from flask.testing import FlaskClient
 from session_helpers import Browser, log_out
+from sqlalchemy import select
 
 from app.callbacks.client import LOAD_OUTPUTS
-from app.models import utcnow
+from app.database import current_database
+from app.models import WebSession, utcnow
 from app.web.session import is_fresh_login
 
 CLIENT_OUTPUTS = [tuple(o.split(".")) for o in LOAD_OUTPUTS]
@@ -137,3 +140,18 @@ def test_a_fresh_log_in_is_the_password_given_within_the_window(dash_app, people
     log_out(http)
     log_in(http, "adviser@bank.example")  # giving the password again makes it fresh
     assert contextvars.Context().run(freshness, (5,)) == [True]
+
+
+def test_the_server_keeps_only_a_hash_of_the_session_token(dash_app, people):
+    http = dash_app.test_client()
+    log_in(http, "adviser@bank.example")
+    with http.session_transaction() as session:
+        token = session["sid"]
+    stored = current_database().session.scalars(select(WebSession.id)).all()
+    assert stored == [hashlib.sha256(token.encode()).hexdigest()]
+    assert token not in stored
+    # A reader of the table who puts the stored value in a cookie is not logged in.
+    forged = dash_app.test_client()
+    with forged.session_transaction() as session:
+        session.update({"sid": stored[0], "_user_id": str(people["adviser"].id), "_fresh": True})
+    assert forged.get("/").status_code == 302
