@@ -53,8 +53,9 @@ def spend_adhoc(actor: User, count: int) -> None:
         return
     quota = current_app.config["ADHOC_SCORE_DAILY_QUOTA"]
     item, limiter, identity = RateLimitItemPerDay(quota), _limiter(), str(actor.id)
-    if not limiter.test(item, NAMESPACE, identity, cost=count) or not limiter.hit(
-        item, NAMESPACE, identity, cost=count
-    ):
+    # One atomic increment (one Redis round trip) on the way that serves; a refusal gives
+    # its count back, so a batch too large for what is left spends nothing.
+    if not limiter.hit(item, NAMESPACE, identity, cost=count):
+        limiter.storage.incr(item.key_for(NAMESPACE, identity), item.get_expiry(), amount=-count)
         reset_at = limiter.get_window_stats(item, NAMESPACE, identity).reset_time
         raise QuotaExceeded(quota, max(1, math.ceil(reset_at - time.time())))

@@ -3,6 +3,8 @@ over it, 429 in the error shape with Retry-After, and nothing stored."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from api_helpers import GOOD
 from sqlalchemy import func, select
@@ -11,13 +13,17 @@ from app.database import current_database
 from app.models import ScoreRecord
 
 QUOTA = 3
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
-@pytest.fixture
-def api_app(make_app, model_registry):
+@pytest.fixture(params=["memory", "redis"])
+def api_app(request, make_app, model_registry):
+    """Counters in process memory (development) and in Redis (production, shared by workers)."""
+    store = "memory://" if request.param == "memory" else REDIS_URL
     application = make_app(
         MODEL_REGISTRY_DIR=str(model_registry),
         RATELIMIT_ENABLED=False,
+        RATELIMIT_STORAGE_URI=store,
         ADHOC_SCORE_DAILY_QUOTA=QUOTA,
     )
     with application.app_context():
