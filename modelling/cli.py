@@ -13,7 +13,7 @@ from pathlib import Path
 from modelling.data import DataError
 from modelling.registry import Registry, RegistryError, default_path
 from modelling.report import comparison_rows, header
-from modelling.signing import MANIFEST
+from modelling.signing import MANIFEST, signing_key
 
 # Accepted before or after the sub-command; SUPPRESS keeps a value given before it.
 _REGISTRY_SUB = {"type": Path, "default": argparse.SUPPRESS, "help": "registry folder"}
@@ -132,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     registry = Registry(args.registry or default_path())
     try:
+        if args.command != "list":
+            signing_key()  # a production build without its key stops here, not after training
         if args.command == "list":
             return _list(registry)
         if args.command == "promote":

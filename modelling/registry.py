@@ -62,7 +62,12 @@ class Registry:
 
     def __init__(self, path: str | Path | None = None, signing_key: str | None = None):
         self.path = Path(path) if path is not None else default_path()
-        self.signing_key = signing_key or signing.signing_key()
+        self._signing_key = signing_key
+
+    @property
+    def signing_key(self) -> str:
+        """The key given, else MODEL_SIGNING_KEY (read when first needed, not at creation)."""
+        return self._signing_key or signing.signing_key()
 
     def versions(self) -> list[dict]:
         """Metadata summaries, newest first."""

@@ -23,8 +23,12 @@ class SignatureError(ValueError):
 
 
 def signing_key() -> str:
-    """MODEL_SIGNING_KEY, or the published development key (the app refuses it in production)."""
-    return os.environ.get("MODEL_SIGNING_KEY") or DEV_SIGNING_KEY
+    """MODEL_SIGNING_KEY, or the published development key outside production (a production
+    build signing with it would make a model that the app then refuses to serve)."""
+    key = os.environ.get("MODEL_SIGNING_KEY")
+    if not key and os.environ.get("APP_ENV", "").lower() == "production":
+        raise SignatureError("MODEL_SIGNING_KEY is not set: production models are signed with it")
+    return key or DEV_SIGNING_KEY
 
 
 def _canonical(payload: dict) -> bytes:

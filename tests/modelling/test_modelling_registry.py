@@ -141,3 +141,17 @@ def test_training_signs_and_an_unsigned_version_loads_only_once_signed(catboost_
     assert registry.load(version).version == version
     with pytest.raises(RegistryError, match="signature does not match"):
         Registry(registry.path, signing_key="k" * 40).load(version)
+
+
+@pytest.mark.parametrize("command", ["train", "ensure", "promote", "sign"])
+def test_a_production_build_without_the_signing_key_stops_before_training(
+    command, tmp_path, monkeypatch, capsys
+):
+    from modelling.cli import main
+
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.delenv("MODEL_SIGNING_KEY", raising=False)
+    version = ["20261203T000000Z-0000000"] if command in ("promote", "sign") else ["--quick"]
+    assert main([command, *version, "--registry", str(tmp_path / "registry")]) == 1
+    assert "MODEL_SIGNING_KEY is not set" in capsys.readouterr().err
+    assert not (tmp_path / "registry").exists()
