@@ -28,7 +28,7 @@ def gdpr_purge(dry_run: bool) -> None:
 @click.option(
     "--checkpoints",
     "checkpoints_at",
-    type=click.Path(dir_okay=True),
+    type=click.Path(exists=True, dir_okay=True),
     help="Checkpoint file or directory (default AUDIT_CHECKPOINT_DIR); log lines work too.",
 )
 def audit_verify(checkpoints_at: str | None) -> None:

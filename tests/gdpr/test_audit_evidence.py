@@ -225,6 +225,18 @@ def test_hourly_checkpoints_are_log_lines_that_verify_can_read(app, runner, capl
     assert code == 1 and "audit chain tail_cut at seq 3: event 3 is missing" in output
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_bad_cli_arguments_are_named_and_nothing_is_claimed(runner, tmp_path):
+    """A mistyped checkpoint path must not read as "intact, no checkpoint"."""
+    missing = tmp_path / "no-such-checkpoints.jsonl"
+    result = runner.invoke(args=["audit", "verify", "--checkpoints", str(missing)])
+    assert result.exit_code == 2 and "--checkpoints" in result.output
+    assert "does not exist" in result.output and "intact" not in result.output
+    result = runner.invoke(args=["audit", "web-role-sql", "web; DROP TABLE clients"])
+    assert result.exit_code == 2 and "ROLE" in result.output
+    assert "lower-case PostgreSQL identifier" in result.output and "GRANT" not in result.output
+
+
 def test_an_event_the_head_did_not_number_is_refused(app):
     """An INSERT that bypasses the head (a made-up seq) is refused by the database itself."""
     _record(1)
