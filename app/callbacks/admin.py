@@ -84,7 +84,9 @@ def admin_tables(_load, _erased):
 
 def audit_filter(action, client, days, page) -> AuditFilter | str:
     """The filter the controls describe, or the text key of what is wrong with them."""
-    where = AuditFilter(action=action if action in ACTIONS else None, page=1)
+    where = AuditFilter(
+        action=action if isinstance(action, str) and action in ACTIONS else None, page=1
+    )
     if isinstance(days, int) and not isinstance(days, bool) and 1 <= days <= MAX_DAYS:
         where.since = utcnow() - timedelta(days=days)
     elif days not in (None, ""):

@@ -3,8 +3,6 @@ audit event as `DELETE /api/v1/clients/{id}`, with the same fresh log-in rule.""
 
 from __future__ import annotations
 
-import uuid
-
 import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
@@ -14,6 +12,7 @@ from app.i18n import format_number
 from app.layouts.admin_erasure import results_table
 from app.services import rights
 from app.services.errors import Invalid, NotFound, ServiceError
+from app.services.lookup import client_id_from
 from app.services.rights_search import find_for_rights
 from app.texts import t
 from app.web.session import is_fresh_login, session_actor, session_language
@@ -54,7 +53,10 @@ def ask_erase(open_clicks, _cancel, _confirm):
     if not isinstance(trigger, dict) or not any(open_clicks or []):
         raise PreventUpdate
     lang = session_language()
-    matches = find_for_rights(trigger["client"], actor)
+    try:
+        matches = find_for_rights(trigger["client"], actor)
+    except ServiceError:  # not an administrator, or a forged button id: nothing to confirm
+        raise PreventUpdate from None
     if not matches:
         raise PreventUpdate
     match = matches[0]
@@ -75,7 +77,7 @@ def erase(confirm_clicks, target, erased):
         raise PreventUpdate
     lang = session_language()
     try:
-        outcome = rights.erase_client(uuid.UUID(target), actor, fresh_login=is_fresh_login())
+        outcome = rights.erase_client(client_id_from(target), actor, fresh_login=is_fresh_login())
     except NotFound:
         return _alert(t("erase_gone", lang), "warning", "admin-erase-gone"), no_update
     except ServiceError as exc:

@@ -6,14 +6,14 @@ a supervisor sees no decision form on a client outside the review queue.
 
 from __future__ import annotations
 
-import uuid
-
 from dash import Dash, Input, Output
 from dash.exceptions import PreventUpdate
 
 from app.layouts.client import decision_form, decision_not_offered, rights_actions
 from app.models import Role
 from app.services import permissions
+from app.services.errors import NotFound
+from app.services.lookup import client_id_from
 from app.web.session import session_actor, session_language
 
 
@@ -23,8 +23,8 @@ def draw_actions(client_id: str | None):
         raise PreventUpdate
     lang = session_language()
     try:
-        allowed = permissions.actions_on(uuid.UUID(client_id), actor)
-    except ValueError:  # not a UUID: nothing to offer
+        allowed = permissions.actions_on(client_id_from(client_id), actor)
+    except NotFound:  # not a UUID, or no such client: nothing to offer
         allowed = frozenset()
     if "decide" in allowed:
         form = decision_form(lang)

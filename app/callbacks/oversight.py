@@ -68,6 +68,8 @@ def switch(confirm_clicks, target, changed):
     if actor is None:
         raise PreventUpdate
     lang = session_language()
+    if not isinstance(changed, int) or isinstance(changed, bool) or not 0 <= changed < 2**31:
+        changed = 0  # a counter the page keeps: anything else was forged
     bumped = changed
     try:
         if (

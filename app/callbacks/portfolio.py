@@ -3,6 +3,8 @@ paging buttons are in portfolio_controls)."""
 
 from __future__ import annotations
 
+import hashlib
+
 from dash import Dash, Input, Output, State, no_update
 from dash.exceptions import PreventUpdate
 
@@ -93,7 +95,8 @@ def portfolio_page(*args) -> tuple:
         raise PreventUpdate
     lang = session_language()
     out = {name: no_update for name in OUTPUTS}
-    signature = [bounds, risk, stale]
+    # A digest, not the values: what the browser sent is echoed back only once checked.
+    signature = hashlib.sha256(repr([bounds, risk, stale]).encode()).hexdigest()
     if seen is not None and signature != seen and page:
         page, out["page_current"] = 0, 0  # new filters start on the first page
     out["filters_seen"] = signature

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, ctx, dcc, html
@@ -12,7 +11,8 @@ from dash.exceptions import PreventUpdate
 from app.callbacks.refusals import refusal_alert
 from app.layouts.common import date_text
 from app.services import rights
-from app.services.errors import ServiceError
+from app.services.errors import NotFound, ServiceError
+from app.services.lookup import client_id_from
 from app.texts import t
 from app.web.session import is_fresh_login, session_actor, session_language
 
@@ -21,7 +21,10 @@ def _actor_and_id(client_id: str | None):
     actor = session_actor()
     if actor is None or not client_id:
         raise PreventUpdate
-    return actor, uuid.UUID(client_id)
+    try:
+        return actor, client_id_from(client_id)
+    except NotFound:
+        raise PreventUpdate from None  # the page only sends UUIDs: a forged request
 
 
 def export(clicks, client_id: str):

@@ -33,7 +33,9 @@ def display_page(pathname: str | None, search: str | None):
         raise PreventUpdate
     lang = session_language()
     other = "en" if lang == "fr" else "fr"
-    here = quote((pathname or "/") + (search or ""), safe="/")
+    pathname = pathname if isinstance(pathname, str) else "/"  # a forged request sends anything
+    search = search if isinstance(search, str) else ""
+    here = quote((pathname or "/") + search, safe="/", errors="replace")
     return (
         render(pathname, search, lang, user, GUARDS),
         f"/language/{other}?next={here}",

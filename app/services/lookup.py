@@ -15,13 +15,26 @@ from sqlalchemy import select
 
 from app.database import current_database
 from app.models import Client, User
+from app.services.errors import NotFound
 from app.services.portfolio import scoped
 from app.services.pseudonymisation import client_uuids
 
 SHORT_ID_LENGTH = 8  # what the portfolio table shows of a client's UUID
 MAX_MATCHES = 20
 MAX_TEXT_LENGTH = 200
+MAX_UUID_TEXT = 45  # "urn:uuid:" and 36 characters: the longest form uuid.UUID reads
 _HEX_PREFIX = re.compile(rf"[0-9a-f]{{{SHORT_ID_LENGTH},32}}")
+
+
+def client_id_from(value: object) -> uuid.UUID:
+    """A client id as a browser or a caller sent it. Anything but a UUID (a number, a list, a
+    malformed or endless string) designates no client: NotFound, as for an unknown one."""
+    if isinstance(value, uuid.UUID):
+        return value
+    if isinstance(value, str) and len(value) <= MAX_UUID_TEXT:
+        with contextlib.suppress(ValueError):
+            return uuid.UUID(value)
+    raise NotFound("No such client.")
 
 
 def find_clients(text: str, actor: User) -> list[uuid.UUID]:
