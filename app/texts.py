@@ -132,7 +132,7 @@ FR: dict[str, str] = {
     "mettez ses données à jour avant de décider.",
     "why_title": "Pourquoi ce score ?",
     "why_help": "Chaque barre montre l'effet d'un critère sur le risque (en log-odds) : rouge ▲ "
-    "il augmente le risque, vert ▼ il le diminue.",
+    "il augmente le risque, vert ▼ il le diminue, gris ● sans effet notable (0,00).",
     "impact_axis": "Effet sur le risque (log-odds)",
     "raises_risk": "augmente le risque",
     "lowers_risk": "diminue le risque",
@@ -565,7 +565,7 @@ EN: dict[str, str] = {
     "recent documents (income, employment) and update the data before deciding.",
     "why_title": "Why this score?",
     "why_help": "Each bar shows one feature's effect on the risk (log-odds): red ▲ raises the "
-    "risk, green ▼ lowers it.",
+    "risk, green ▼ lowers it, grey ● no notable effect (0.00).",
     "impact_axis": "Effect on risk (log-odds)",
     "raises_risk": "raises the risk",
     "lowers_risk": "lowers the risk",

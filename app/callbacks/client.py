@@ -39,17 +39,18 @@ LOAD_OUTPUTS = (
     "client-distribution.figure",
     "client-error.children",
     "client-contribution-list.children",
-    "client-body.hidden",
+    "client-body.style",
     "client-aid.children",
     "client-gauge-box.hidden",
     "client-model-off.children",
+    "client-why-card.style",
 )
 EMPTY_FIGURE = {"data": [], "layout": {"height": 10}}
 
 
 def _outputs(shown: dict) -> tuple:
     """LOAD_OUTPUTS in order from a mapping by name; what is not named is left empty."""
-    empty = {"client-body.hidden": False, "client-gauge-box.hidden": False}
+    empty = {"client-body.style": {}, "client-gauge-box.hidden": False, "client-why-card.style": {}}
     return tuple(
         shown.get(target, empty.get(target, EMPTY_FIGURE if target.endswith(".figure") else None))
         for target in LOAD_OUTPUTS
@@ -167,11 +168,15 @@ def model_off_card(lang: str):
     )
 
 
-def manual_review_outputs(summary: dict, lang: str) -> tuple:
-    """The client page while the model is switched off: the data, no score, no explanation."""
+def manual_review_outputs(summary: dict, comparison: dict, lang: str) -> tuple:
+    """The client page while the model is switched off: the data and how the client compares,
+    no score and no explanation (their cards are not drawn empty)."""
     return _outputs(
         {
             "client-gauge-box.hidden": True,
+            "client-why-card.style": {"display": "none"},
+            "client-cohorts.children": cohort_table(comparison, lang),
+            "client-distribution.figure": distribution(comparison["histogram"], None, lang),
             "client-model-off.children": model_off_card(lang),
             "client-recommendation.children": recommendation_badge(
                 "manual_review", lang, "client-recommendation-badge"
@@ -185,7 +190,7 @@ def manual_review_outputs(summary: dict, lang: str) -> tuple:
 def message_outputs(key: str, lang: str, element_id: str) -> tuple:
     """A page that cannot be drawn says why, in the reader's language: no cards, no buttons."""
     message = dbc.Alert(t(key, lang), color="secondary", id=element_id)
-    return _outputs({"client-error.children": message, "client-body.hidden": True})
+    return _outputs({"client-error.children": message, "client-body.style": {"display": "none"}})
 
 
 def load_client(client_id: str):
@@ -200,7 +205,7 @@ def load_client(client_id: str):
     except Unavailable:
         return message_outputs("no_model", lang, "client-no-model")
     if scored["probability_of_default"] is None:  # model switched off: the adviser decides
-        return manual_review_outputs(summary, lang)
+        return manual_review_outputs(summary, comparison, lang)
     policy = policy_for(scored["threshold"])
     probability = scored["probability_of_default"]
     explanation = scored["explanation"]

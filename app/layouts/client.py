@@ -199,7 +199,8 @@ def layout(lang: str, user, query: dict, client_id: str, **_):
             # The banner only while the model advises (filled by the client's load callback).
             html.Div(id="client-aid"),
             html.Div(id="client-error"),
-            # Shown once the client is loaded; a client erased meanwhile leaves it hidden.
+            # Shown once the client is loaded; a client erased meanwhile removes it. Invisible, not
+            # hidden, while it loads: the charts are sized for the place they will be shown in.
             html.Div(
                 [
                     dbc.Row([dbc.Col(advice(lang), lg=5), dbc.Col(client_card(lang), lg=7)]),
@@ -212,7 +213,7 @@ def layout(lang: str, user, query: dict, client_id: str, **_):
                     decision_panel(lang),
                 ],
                 id="client-body",
-                hidden=True,
+                style={"visibility": "hidden"},
             ),
         ]
     )

@@ -99,6 +99,8 @@ def test_the_model_switched_off_is_a_card_without_the_advice_banner(page, live, 
         expect(card).to_contain_text(t("model_off_title", lang))
         expect(card).to_contain_text(t("model_off_text", lang))
         expect(page.locator("#client-gauge")).to_be_hidden()
+        expect(page.locator("#client-why-card")).to_be_hidden()  # no empty bars
+        expect(page.locator("#client-cohorts table")).to_be_visible()
         expect(page.locator("#decision-aid-banner")).to_have_count(0)
     finally:
         with live.app.app_context():

@@ -19,7 +19,6 @@ from app.services.policy import Policy
 from app.texts import t
 
 
-
 def bearer(user) -> dict[str, str]:
     token = create_access_token(identity=str(user.id), additional_claims={"role": user.role.value})
     return {"Authorization": f"Bearer {token}"}
@@ -43,7 +42,7 @@ def test_a_top_income_clients_page_draws_with_its_cohort(acting, people, income)
     rich = add_client(people["adviser"], GOOD | {"income": income})
     add_client(people["adviser"], GOOD | {"income": 150_000.0})
     shown = load(acting, people["adviser"], rich)
-    assert shown["client-body.hidden"] is False and shown["client-error.children"] is None
+    assert shown["client-body.style"] == {} and shown["client-error.children"] is None
     assert shown["client-gauge.figure"].data[0].value > 0
     with acting(people["adviser"]):
         comparison = cohorts.compare(rich.id, people["adviser"])
@@ -75,7 +74,7 @@ def test_an_invisible_or_unknown_client_is_a_clean_not_found_page(
 
 def test_a_client_erased_after_the_page_was_drawn_hides_the_page(acting, people, book):
     shown = load(acting, people["adviser"], book["foreign"], "en")
-    assert shown["client-body.hidden"] is True
+    assert shown["client-body.style"] == {"display": "none"}
     assert text_of(shown["client-error.children"]) == t("client_not_found", "en")
 
 
@@ -89,6 +88,8 @@ def test_model_switched_off_shows_a_card_and_no_advice_banner(acting, people, bo
     off = load(acting, people["adviser"], book["fresh"], lang)
     assert off["client-aid.children"] is None  # no "le modèle conseille"
     assert off["client-gauge-box.hidden"] is True  # no blank gauge
+    assert off["client-why-card.style"] == {"display": "none"}  # no empty bars and reasons
+    assert t("cohort_portfolio", lang) in text_of(off["client-cohorts.children"])
     card = off["client-model-off.children"]
     assert t("model_off_title", lang) in text_of(card)
     assert t("model_off_text", lang) in text_of(card)

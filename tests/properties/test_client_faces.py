@@ -69,7 +69,7 @@ def test_every_clients_page_draws_and_agrees_with_the_api(dash_app, acting, owne
         history = history_view(cid, 0)
         comparison = cohorts.compare(client.id, owner)
     assert find(page, "client-body") is not None and find(page, "client-not-found") is None
-    assert shown["client-body.hidden"] is False and shown["client-error.children"] is None
+    assert shown["client-body.style"] == {} and shown["client-error.children"] is None
     assert history is not None
 
     served = api_score(dash_app, owner, cid)
