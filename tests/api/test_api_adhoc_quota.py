@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from app.database import current_database
 from app.models import ScoreRecord
+from app.services.retention import CATEGORIES
 
 QUOTA = 3
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -65,3 +66,12 @@ def test_the_quota_is_per_identity(api, headers):
         assert api.post("/api/v1/score", json=GOOD, headers=headers["adviser"]).status_code == 200
     assert api.post("/api/v1/score", json=GOOD, headers=headers["adviser"]).status_code == 429
     assert api.post("/api/v1/score", json=GOOD, headers=headers["other"]).status_code == 200
+
+
+def test_the_retention_preview_lists_ad_hoc_scores_as_documented(api, headers):
+    response = api.get("/api/v1/admin/retention", headers=headers["admin"])
+    rows = {row["category"]: row for row in response.get_json()["categories"]}
+    assert rows["adhoc_scores"]["days"] == 90
+    document = api.get("/api/v1/openapi.json").get_json()
+    documented = document["components"]["schemas"]["RetentionCategory"]["properties"]["category"]
+    assert set(documented["enum"]) == {category.name for category in CATEGORIES}
