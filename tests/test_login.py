@@ -47,7 +47,7 @@ def test_dashboard_failures_slow_the_account_down_from_any_address(server, clock
     assert blocked.status_code == 429
     assert blocked.headers["Retry-After"] == "12"
     page = blocked.get_data(as_text=True)
-    assert "Trop de tentatives de connexion échouées. Réessayez dans 12 s." in page
+    assert "Trop de tentatives de connexion échouées. Réessayez dans 12\u00a0s." in page
     assert 'id="login-email"' in page  # the form is still there
     clock.advance(seconds=12)  # a delay, not a lock
     assert dashboard_attempt(http, EMAIL, PASSWORD, "10.0.9.9").status_code == 302
@@ -85,7 +85,7 @@ def test_the_throttled_message_is_in_the_readers_language(server):
     for _ in range(5):
         dashboard_attempt(http, EMAIL, WRONG)
     page = dashboard_attempt(http, EMAIL, WRONG).get_data(as_text=True)
-    assert "Too many failed log-ins. Try again in 12 s." in page
+    assert "Too many failed log-ins. Try again in 12\u00a0s." in page
 
 
 def test_a_throttled_attempt_costs_no_password_hash(server, monkeypatch):
