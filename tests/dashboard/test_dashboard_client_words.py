@@ -254,3 +254,14 @@ def test_every_gauge_has_the_same_scale_and_a_legend(lang, words):
         if lang == "fr"
         else ("6.3" in legend and "9.5" in legend)
     )
+
+
+def test_the_reason_threshold_is_a_setting_with_a_checked_range():
+    from app.config import ConfigError, load_config
+
+    assert load_config({"APP_ENV": "testing"})["REASON_MIN_CONTRIBUTION"] == 0.05
+    environ = {"APP_ENV": "testing", "REASON_MIN_CONTRIBUTION": "0.2"}
+    assert load_config(environ)["REASON_MIN_CONTRIBUTION"] == 0.2
+    for wrong in ("-0.1", "1.5", "beaucoup"):
+        with pytest.raises(ConfigError, match=r"^REASON_MIN_CONTRIBUTION"):
+            load_config({"APP_ENV": "testing", "REASON_MIN_CONTRIBUTION": wrong})
