@@ -19,7 +19,7 @@ from app.services.portfolio import visible_client
 
 ADVISER, SUPERVISOR, ADMIN = Role.ADVISER, Role.SUPERVISOR, Role.ADMIN
 
-# action -> the roles that may perform it (and, for "decide", see may_decide below).
+# action -> the roles that may perform it (for "decide", refusal() adds the client rules).
 PERMISSIONS: dict[str, tuple[Role, ...]] = {
     "score": (ADVISER, SUPERVISOR),  # ad-hoc feature sets, stored and audited
     # An adviser on their own clients; a supervisor only on a client awaiting human review.
