@@ -85,7 +85,7 @@ def features_table(summary: dict, lang: str):
                         "data_age",
                         lang,
                         date=date_text(summary["data_updated_at"], lang),
-                        days=summary["data_age_days"],
+                        days=format_number(summary["data_age_days"], lang),
                     )
                 ),
             ]
@@ -106,7 +106,7 @@ def stale_alert(summary: dict, lang: str):
                 "stale_text",
                 lang,
                 date=date_text(summary["data_updated_at"], lang),
-                days=summary["data_age_days"],
+                days=format_number(summary["data_age_days"], lang),
                 limit=current_app.config["STALE_AFTER_DAYS"],
             ),
         ],

@@ -8,7 +8,7 @@ import re
 import pytest
 from dashboard_helpers import RISKY, add_client, find, text_of
 
-from app.callbacks.client import features_table
+from app.callbacks.client import features_table, stale_alert
 from app.callbacks.router import display_page
 from app.layouts.shell import shell
 from app.services.portfolio import client_summary
@@ -76,3 +76,12 @@ def test_a_count_beside_its_label_does_not_repeat_the_label(acting, people, lang
     table = features_table(client_summary(client, 183), lang)
     assert text_of(find(table, "client-value-incidents")) == "7"
     assert text_of(find(table, "client-value-age")) == age
+
+
+@pytest.mark.parametrize(("lang", "days"), [("fr", "1\u202f200 jours"), ("en", "1,200 days")])
+def test_a_long_data_age_groups_its_digits(acting, people, lang, days):
+    summary = client_summary(add_client(people["adviser"], RISKY, age_days=1200), 183)
+    with acting(people["adviser"], lang):
+        alert = stale_alert(summary, lang)
+    assert days in text_of(features_table(summary, lang))
+    assert days in text_of(alert)
