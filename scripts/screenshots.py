@@ -93,7 +93,13 @@ MARKS = {
         "#model-fairness-card",
     ],
     "gdpr": ["#gdpr-data", "#gdpr-basis", "#gdpr-retention", "#gdpr-rights", "#gdpr-notice-card"],
-    "admin": ["#admin-users-card", "#admin-audit-card", "#admin-purge-card"],
+    "admin": [
+        "#admin-model-card",
+        "#admin-erase-card",
+        "#admin-users-card",
+        "#admin-audit-card",
+        "#admin-purge-card",
+    ],
 }
 MARK_COLOUR = (123, 44, 191)
 
