@@ -25,7 +25,6 @@ BAND_TEXT_COLOURS = {"low": "#1e7a44", "medium": "#8a5a00", "high": "#b03a2e"}
 
 
 def _range_filter(feature, lang: str):
-    step = 1 if feature.kind is int else "any"
     bounds = t(
         "filter_bounds",
         lang,
@@ -37,9 +36,9 @@ def _range_filter(feature, lang: str):
         dbc.Input(
             id=f"portfolio-{feature.name}-{end}",
             type="number",
-            min=feature.minimum,
-            max=feature.maximum,
-            step=step,
+            # No min, max or integer step: the browser would send nothing for a value outside
+            # them (a minimum age of 5 silently ignored); the service names the rule instead.
+            step="any",
             placeholder=t(f"filter_{end}", lang),
             debounce=TYPING_DEBOUNCE_MS,
             persistence=True,
