@@ -55,12 +55,10 @@ def reasons(
     row: list[float], impacts: list[float], order: list[int], lang: str, minimum: float
 ) -> list[dict]:
     """The features that raised the risk by `minimum` (log-odds) or more, strongest first."""
-    pushing_up = [
-        j for j in order if impacts[j] >= minimum and direction(impacts[j]) == INCREASES
-    ][:MAX_REASONS]
+    material = [j for j in order if impacts[j] >= minimum and direction(impacts[j]) == INCREASES]
     return [
         {"feature": _NAMES[j], "text": i18n.reason(_NAMES[j], row[j], impacts[j], lang)}
-        for j in pushing_up
+        for j in material[:MAX_REASONS]
     ]
 
 
