@@ -52,7 +52,9 @@ def client_history(user, client_id: uuid.UUID):
 
 
 def decide(user, client_id: uuid.UUID, body: rq.DecisionRequest):
-    return decisions.record_decision(client_id, user, body.decision, body.justification)
+    return decisions.record_decision(
+        client_id, user, body.decision, body.justification, confirm=body.confirm
+    )
 
 
 CLIENT = "/clients/<uuid:client_id>"
@@ -116,7 +118,10 @@ ROUTES = [
         description="An adviser on their own client; a supervisor only on a client awaiting "
         "human review (referred, or the client asked), and not on a decision of their own "
         "(403 `not_awaiting_review`, `own_decision`). "
-        "On the latest score; a justification is required when the decision "
-        "goes against the recommendation. 409 when the client was never scored.",
+        "On the latest score; a decision against the recommendation needs a "
+        "justification of at least JUSTIFICATION_MIN_LENGTH characters (422). 409 `not_scored` "
+        "when the client was never scored; 409 `duplicate_decision` when the client's latest "
+        "decision is the same and less than DECISION_REPEAT_MINUTES old, unless `confirm` is "
+        "true.",
     ),
 ]

@@ -7,11 +7,13 @@ justify a decision that goes against the recommendation.
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
+from flask import current_app
 from sqlalchemy import select
 
 from app.database import current_database
-from app.models import Decision, ScoreRecord, User, utcnow
+from app.models import AuditEvent, Decision, ScoreRecord, User, utcnow
 from app.services import audit, permissions
 from app.services.errors import Conflict, Invalid
 from app.services.policy import goes_against
@@ -26,8 +28,65 @@ def latest_score(client_id: uuid.UUID) -> ScoreRecord | None:
     return current_database().session.scalar(query)
 
 
-def record_decision(client_id: uuid.UUID, actor: User, decision: str, justification: str | None):
-    """Who may decide is the permission table's rule (services/permissions)."""
+def justification_min_length() -> int:
+    """Characters (after trimming) a decision against the recommendation must be justified with."""
+    return int(current_app.config["JUSTIFICATION_MIN_LENGTH"])
+
+
+def repeat_window() -> timedelta:
+    """How long the same decision again on a client is taken for a double submission."""
+    return timedelta(minutes=int(current_app.config["DECISION_REPEAT_MINUTES"]))
+
+
+def latest_decision(client_id: uuid.UUID) -> Decision | None:
+    query = select(Decision).where(Decision.client_id == client_id)
+    query = query.order_by(Decision.created_at.desc(), Decision.id).limit(1)
+    return current_database().session.scalar(query)
+
+
+def _check_justification(recommendation: str, decision: str, justification: str | None) -> None:
+    minimum = justification_min_length()
+    if goes_against(recommendation, decision) and len(justification or "") < minimum:
+        raise Invalid(
+            f"A decision against the recommendation needs a justification of at least "
+            f"{minimum} characters.",
+            {
+                "justification": f"must be at least {minimum} characters (after trimming) when "
+                "the decision goes against the recommendation"
+            },
+        )
+
+
+def _check_repeat(client_id: uuid.UUID, decision: str) -> None:
+    """The same outcome as the client's latest decision, moments later, is likely a repeat."""
+    previous = latest_decision(client_id)
+    if previous is None or previous.decision != decision:
+        return
+    if utcnow() - previous.created_at < repeat_window():
+        minutes = int(repeat_window().total_seconds() // 60)
+        raise Conflict(
+            f"The same decision was recorded for this client less than {minutes} minutes ago "
+            f"({previous.created_at.isoformat()}): send confirm=true to record it again.",
+            {"confirm": "must be true to record the same decision again so soon"},
+            code="duplicate_decision",
+        )
+
+
+def record_decision(
+    client_id: uuid.UUID,
+    actor: User,
+    decision: str,
+    justification: str | None,
+    confirm: bool = False,
+):
+    """Record the adviser's decision on the latest score.
+
+    Refused: a decision against the recommendation without a justification of
+    JUSTIFICATION_MIN_LENGTH characters; the same decision as the latest one within
+    DECISION_REPEAT_MINUTES unless `confirm` (a double submission stores nothing twice) or the
+    client has asked for review since (the same outcome again then answers the request).
+    Who may decide is the permission table's rule (services/permissions).
+    """
     permissions.require(actor, "decide")
     client = visible_client(client_id, actor)
     permissions.require(actor, "decide", client)
@@ -35,11 +94,9 @@ def record_decision(client_id: uuid.UUID, actor: User, decision: str, justificat
     if score is None:
         raise Conflict("The client has no score yet: score the client first.", code="not_scored")
     justification = (justification or "").strip() or None
-    if goes_against(score.recommendation, decision) and justification is None:
-        raise Invalid(
-            "A decision against the recommendation needs a justification.",
-            {"justification": "is required when the decision goes against the recommendation"},
-        )
+    _check_justification(score.recommendation, decision, justification)
+    if not confirm and client.review_requested_at is None:  # answering a request is no repeat
+        _check_repeat(client.id, decision)
     with current_database().transaction() as session:
         # A decision after the client asked for human review answers it (Art. 22(3)): the
         # deciding adviser is its reviewer, and the request is closed.
@@ -95,6 +152,19 @@ def score_dict(row: ScoreRecord) -> dict:
     }
 
 
+def review_requests(client_id: uuid.UUID) -> list[dict]:
+    """The client's requests for human review (Art. 22(3)), from the audit trail: the open one
+    is also on the client, but a decision closes it and only the trail keeps when it was made."""
+    rows = current_database().session.execute(
+        select(AuditEvent.created_at, User.email)
+        .outerjoin(User, User.id == AuditEvent.actor_id)
+        .where(AuditEvent.client_id == client_id, AuditEvent.action == "review_request")
+        .order_by(AuditEvent.created_at.desc())
+        .limit(HISTORY_LIMIT)
+    )
+    return [{"created_at": when.isoformat(), "recorded_by_email": email} for when, email in rows]
+
+
 def history(client_id: uuid.UUID, actor: User) -> dict:
     """The client's scores and decisions, newest first (the latest HISTORY_LIMIT of each)."""
     client = visible_client(client_id, actor)
@@ -105,8 +175,9 @@ def history(client_id: uuid.UUID, actor: User) -> dict:
         .order_by(ScoreRecord.created_at.desc())
         .limit(HISTORY_LIMIT)
     )
-    decisions = session.scalars(
-        select(Decision)
+    decisions = session.execute(
+        select(Decision, User.email)
+        .outerjoin(User, User.id == Decision.adviser_id)
         .where(Decision.client_id == client.id)
         .order_by(Decision.created_at.desc())
         .limit(HISTORY_LIMIT)
@@ -114,7 +185,8 @@ def history(client_id: uuid.UUID, actor: User) -> dict:
     result = {
         "client_id": str(client.id),
         "scores": [score_dict(s) for s in scores],
-        "decisions": [decision_dict(d) for d in decisions],
+        "decisions": [decision_dict(d) | {"adviser_email": email} for d, email in decisions],
+        "review_requests": review_requests(client.id),
     }
     with current_database().transaction():
         audit.record("view_history", actor.id, client.id)

@@ -181,7 +181,7 @@ def test_going_against_the_recommendation_needs_a_justification(api, headers, po
     assert blank.status_code == 422
     accepted = api.post(
         path,
-        json={"decision": against, "justification": "New contract."},
+        json={"decision": against, "justification": "New permanent contract, payslips seen."},
         headers=headers["adviser"],
     )
     assert accepted.status_code == 201

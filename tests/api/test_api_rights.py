@@ -28,12 +28,12 @@ def fresh(users):
     return {name: bearer(user, fresh=True) for name, user in users.items()}
 
 
-def _score_and_decide(api, headers, client, decision="refer"):
+def _score_and_decide(api, headers, client, decision="refer", confirm=False):
     assert api.get(url(client, "/score"), headers=headers).status_code == 200
     response = api.post(
         url(client, "/decisions"),
         headers=headers,
-        json={"decision": decision, "justification": "checked by hand"},
+        json={"decision": decision, "justification": "checked by hand", "confirm": confirm},
     )
     assert response.status_code == 201, response.get_json()
     return response.get_json()
@@ -249,7 +249,7 @@ def test_a_review_request_stays_until_an_adviser_decides(api, headers, portfolio
     assert api.get(url(good), headers=headers["adviser"]).get_json()["review_requested_at"] is None
     stored = current_database().session.get(Decision, uuid.UUID(decision["id"]))
     assert stored.human_review is True and stored.adviser_id == users["adviser"].id
-    later = _score_and_decide(api, headers["adviser"], good, "approve")
+    later = _score_and_decide(api, headers["adviser"], good, "approve", confirm=True)  # a repeat
     assert later["human_review"] is False
     assert _count(AuditEvent, action="review_request", client_id=good.id) == 1
 

@@ -107,7 +107,13 @@ class DecisionRequest(BaseModel):
     justification: str | None = Field(
         default=None,
         max_length=2_000,
-        description=("Required when the decision goes against the recommendation."),
+        description="Required when the decision goes against the recommendation: at least "
+        "JUSTIFICATION_MIN_LENGTH (20) characters after trimming.",
+    )
+    confirm: bool = Field(
+        default=False,
+        description="true records the same decision as the client's latest one again within "
+        "DECISION_REPEAT_MINUTES (5); otherwise such a repeat is a 409 duplicate_decision.",
     )
 
 

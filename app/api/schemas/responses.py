@@ -139,10 +139,22 @@ class DecisionResponse(BaseModel):
     recommendation: Advice | None = None
 
 
+class HistoryDecision(DecisionResponse):
+    adviser_email: str | None = Field(description="Who decided (None once the user is removed).")
+
+
+class ReviewRequestEntry(BaseModel):
+    created_at: str
+    recorded_by_email: str | None = Field(description="The adviser who recorded the request.")
+
+
 class HistoryResponse(BaseModel):
     client_id: str
     scores: list[ScoreEntry]
-    decisions: list[DecisionResponse]
+    decisions: list[HistoryDecision]
+    review_requests: list[ReviewRequestEntry] = Field(
+        description="The client's requests for human review (GDPR Art. 22(3)), newest first."
+    )
 
 
 class ExportedScore(BaseModel):
@@ -202,7 +214,7 @@ class ModelSwitch(BaseModel):
 
 
 class RetentionCategory(BaseModel):
-    category: Literal["decisions", "scores", "adhoc_scores", "clients", "audit", "revoked_tokens"]
+    category: Literal["decisions", "scores", "clients", "audit", "revoked_tokens"]
     days: int | None = Field(description="null: kept until the row's own expiry (tokens).")
     cutoff: str
     count: int
