@@ -126,7 +126,7 @@ def test_stale_alert_only_on_the_stale_client(adviser_page, live):
 def test_what_if_change_moves_the_gauge(adviser_page, live):
     page = adviser_page
     page.goto(f"{live.url}/simulator?client={live.stale}")
-    expect(page.locator("#simulator-income-input")).to_have_value("21000")
+    expect(page.locator("#simulator-income-input")).to_have_value("21 000")
     page.wait_for_selector("#simulator-gauge .js-plotly-plot .main-svg")
     before = gauge_value(page, "#simulator-gauge .js-plotly-plot")
     page.fill("#simulator-credit_score-input", "800")
