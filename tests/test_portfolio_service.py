@@ -10,8 +10,8 @@ from dashboard_helpers import PASSWORD, add_client
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.services.errors import Invalid
-from app.services.lookup import MAX_MATCHES, find_clients
+from app.services.errors import Invalid, NotFound
+from app.services.lookup import MAX_MATCHES, client_id_from, find_clients
 from app.services.portfolio import MAX_PER_PAGE, PortfolioQuery, check_query, list_clients
 from app.services.pseudonymisation import client_uuid
 from app.services.users import create_user
@@ -128,3 +128,18 @@ def test_every_out_of_range_or_crossed_bound_is_named(ranges):
             assert f"{name}_min" in problems
         else:
             assert not {f"{name}_min", f"{name}_max"} & problems
+
+
+@pytest.mark.parametrize(
+    "value",
+    [None, "", "not-a-uuid", "x" * 100_000, 12, 10**40, ["0" * 32], {"id": "0" * 32}, True],
+)
+def test_anything_but_a_uuid_designates_no_client(value):
+    with pytest.raises(NotFound):
+        client_id_from(value)
+
+
+def test_a_uuid_in_any_of_its_written_forms_is_read():
+    known = uuid.UUID("0123abcd-1000-0000-0000-000000000000")
+    for written in (str(known), known.hex, str(known).upper(), f"urn:uuid:{known}", known):
+        assert client_id_from(written) == known

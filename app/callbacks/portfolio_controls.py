@@ -38,8 +38,10 @@ def problem_text(problem: Problem, lang: str) -> str:
         for key, value in problem.params.items()
         if key in ("low", "high")
     }
+    if feature is not None and problem.rule == "not_above":
+        params["high"] = f"{params['high']} {feature.unit(lang)}"  # "le maximum (40 ans)"
     rule = t(f"filter_rule_{problem.rule}", lang, **params)
-    if feature is not None and params:
+    if feature is not None and problem.rule == "between":
         rule = f"{rule} {feature.unit(lang)}"
     return f"{label} : {rule}." if lang == "fr" else f"{label}: {rule}."
 

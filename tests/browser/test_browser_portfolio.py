@@ -31,8 +31,8 @@ def test_a_filter_applies_while_typing_without_enter_or_tab(page, live, lang, th
 @pytest.mark.parametrize(
     ("lang", "message", "reset"),
     [
-        ("fr", "Âge minimum : ne peut pas dépasser le maximum (40) ans.", "Réinitialiser"),
-        ("en", "Age minimum: cannot be above the maximum (40) years.", "Reset the filters"),
+        ("fr", "Âge minimum : ne peut pas dépasser le maximum (40 ans).", "Réinitialiser"),
+        ("en", "Age minimum: cannot be above the maximum (40 years).", "Reset the filters"),
     ],
 )
 def test_min_above_max_is_named_and_reset_clears_it(page, live, lang, message, reset):
