@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, html
+from dash import Dash, Input, Output, State, html, no_update
 from dash.exceptions import PreventUpdate
 from flask import current_app
 
@@ -18,9 +18,10 @@ from app.layouts.common import (
     percent,
     recommendation_badge,
 )
+from app.layouts.decision_history import current_decision, history_table
 from app.layouts.figures import contribution_bars, distribution, gauge
 from app.services import cohorts, decisions, portfolio, scoring
-from app.services.errors import Forbidden, NotFound, ServiceError, Unavailable
+from app.services.errors import Conflict, Forbidden, NotFound, ServiceError, Unavailable
 from app.services.policy import policy_for
 from app.texts import t
 from app.web.session import session_actor, session_language
@@ -241,70 +242,103 @@ def load_client(client_id: str):
     )
 
 
-def history_view(client_id: str, _refresh):
+def history_view(client_id: str, _refresh, _review=None):
+    """The history and the current decision; redrawn after a decision or a review request."""
     actor, cid = _actor_and_id(client_id)
     lang = session_language()
     try:
         found = decisions.history(cid, actor)
     except ServiceError:
-        return None
-    rows = [
-        (d["created_at"], t(f"decision_{d['decision']}", lang), d["justification"] or "")
-        for d in found["decisions"]
-    ]
-    rows += [
-        (
-            s["created_at"],
-            t(
-                "history_score",
+        return None, None
+    return history_table(found, lang), current_decision(found, lang)
+
+
+def _decide(decision, justification, client_id: str, refresh, confirm: bool):
+    """(feedback, refresh): the refresh count moves only when a decision was stored (it empties
+    the form and redraws the history); a refusal or a question leaves the form as typed."""
+    actor, cid = _actor_and_id(client_id)
+    lang = session_language()
+    if not decision:
+        return dbc.Alert(t("decision_missing", lang), color="warning"), no_update
+    try:
+        decisions.record_decision(cid, actor, decision, justification, confirm=confirm)
+    except Conflict as exc:
+        if exc.code != "duplicate_decision":
+            return dbc.Alert(exc.message, color="danger", id="client-decision-error"), no_update
+        return repeat_question(decision, lang), no_update
+    except ServiceError as exc:
+        refused = refusal_text(exc, lang)  # the permission table's answer, as the API's 403
+        if refused is None and "justification" in exc.fields:
+            refused = t(
+                "justification_too_short",
                 lang,
-                probability=percent(s["probability_of_default"], lang),
-                reco=t(f"reco_{s['recommendation']}", lang),
-            ),
-            s["model_version"],
-        )
-        for s in found["scores"][:20]
-    ]
-    rows.sort(reverse=True)
-    return dbc.Table(
+                minimum=decisions.justification_min_length(),
+                length=len((justification or "").strip()),
+            )
+        text = refused or exc.message
+        return dbc.Alert(text, color="danger", id="client-decision-error"), no_update
+    return dbc.Alert(t("decision_recorded", lang), color="success", id="client-decision-ok"), (
+        refresh or 0
+    ) + 1
+
+
+def repeat_question(decision: str, lang: str):
+    """The same decision moments ago: stored again only on a second, deliberate click."""
+    minutes = int(decisions.repeat_window().total_seconds() // 60)
+    return dbc.Alert(
         [
-            html.Thead(
-                html.Tr(
-                    [
-                        html.Th(t("when", lang)),
-                        html.Th(t("what", lang)),
-                        html.Th(t("details", lang)),
-                    ]
-                )
+            html.P(
+                t(
+                    "decision_repeat_text",
+                    lang,
+                    outcome=t(f"outcome_{decision}", lang),
+                    minutes=minutes,
+                ),
+                className="mb-2",
             ),
-            html.Tbody(
-                [
-                    html.Tr([html.Td(date_text(w, lang) + " " + w[11:16]), html.Td(a), html.Td(b)])
-                    for w, a, b in rows
-                ]
+            dbc.Button(
+                t("decision_repeat_confirm", lang),
+                id="client-decision-confirm",
+                color="warning",
+                size="sm",
+                className="me-2",
+            ),
+            dbc.Button(
+                t("decision_repeat_cancel", lang),
+                id="client-decision-cancel",
+                color="outline-secondary",
+                size="sm",
             ),
         ],
-        size="sm",
-        id="client-history-table",
+        color="warning",
+        id="client-decision-repeat",
+        className="py-2",
     )
 
 
 def record(clicks, decision: str | None, justification: str | None, client_id: str, refresh):
     if not clicks:  # the form was just drawn (client_actions), not pressed
         raise PreventUpdate
-    actor, cid = _actor_and_id(client_id)
-    lang = session_language()
-    if not decision:
-        return dbc.Alert(t("decision_missing", lang), color="warning"), refresh
-    try:
-        decisions.record_decision(cid, actor, decision, justification)
-    except ServiceError as exc:
-        refused = refusal_text(exc, lang)  # the permission table's answer, as the API's 403
-        text = t("justification_required", lang) if "justification" in exc.fields else exc.message
-        return dbc.Alert(refused or text, color="danger", id="client-decision-error"), refresh
-    return dbc.Alert(t("decision_recorded", lang), color="success", id="client-decision-ok"), (
-        refresh or 0
-    ) + 1
+    return _decide(decision, justification, client_id, refresh, confirm=False)
+
+
+def confirm_record(clicks, decision, justification, client_id: str, refresh):
+    if not clicks:
+        raise PreventUpdate
+    return _decide(decision, justification, client_id, refresh, confirm=True)
+
+
+def cancel_repeat(clicks):
+    if not clicks:
+        raise PreventUpdate
+    return dbc.Alert(t("decision_repeat_cancelled", session_language()), color="secondary")
+
+
+def reset_form(refresh):
+    """After a stored decision the form is empty again: no choice, no justification."""
+    if not refresh:
+        raise PreventUpdate
+    return None, ""
 
 
 def register(dash_app: Dash) -> None:
@@ -314,16 +348,40 @@ def register(dash_app: Dash) -> None:
     )(load_client)
     dash_app.callback(
         Output("client-history", "children"),
+        Output("client-current-decision", "children"),
         Input("client-id", "data"),
         Input("client-refresh", "data"),
+        Input("client-review-request", "children"),
     )(history_view)
-    dash_app.callback(
-        Output("client-decision-feedback", "children"),
-        Output("client-refresh", "data"),
-        Input("client-decision-submit", "n_clicks"),
+    form = (
         State("client-decision", "value"),
         State("client-justification", "value"),
         State("client-id", "data"),
         State("client-refresh", "data"),
+    )
+    dash_app.callback(
+        Output("client-decision-feedback", "children", allow_duplicate=True),
+        Output("client-refresh", "data", allow_duplicate=True),
+        Input("client-decision-submit", "n_clicks"),
+        *form,
+        running=[(Output("client-decision-submit", "disabled"), True, False)],
         prevent_initial_call=True,
     )(record)
+    dash_app.callback(
+        Output("client-decision-feedback", "children", allow_duplicate=True),
+        Output("client-refresh", "data", allow_duplicate=True),
+        Input("client-decision-confirm", "n_clicks"),
+        *form,
+        prevent_initial_call=True,
+    )(confirm_record)
+    dash_app.callback(
+        Output("client-decision-feedback", "children", allow_duplicate=True),
+        Input("client-decision-cancel", "n_clicks"),
+        prevent_initial_call=True,
+    )(cancel_repeat)
+    dash_app.callback(
+        Output("client-decision", "value"),
+        Output("client-justification", "value"),
+        Input("client-refresh", "data"),
+        prevent_initial_call=True,
+    )(reset_form)

@@ -155,6 +155,8 @@ def decision_panel(lang: str):
     return card(
         t("decision_title", lang),
         [
+            # The decision in force (what, by whom, when), redrawn with the history.
+            html.Div(id="client-current-decision", role="status"),
             # Drawn by a callback: decision_form for a reader who may decide, else nothing.
             html.Div(id="client-decision-form"),
             html.Div(id="client-decision-feedback", className="mt-2", role="status"),

@@ -152,7 +152,7 @@ def test_record_a_decision_and_find_it_in_the_history(adviser_page, live):
         "Pièces justificatives à vérifier en agence"
     )
     row = page.inner_text("#client-history-table tbody tr:first-child")
-    assert "Transmettre pour examen" in row
+    assert "Transmis pour examen" in row
 
 
 def test_switch_language(adviser_page, live):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from dash import no_update
 from dash.exceptions import PreventUpdate
 from dashboard_helpers import find, text_of
 
@@ -117,7 +118,7 @@ def test_another_advisers_client_gives_no_data(acting, people, book):
     for name in ("client-gauge", "client-contributions", "client-distribution"):
         assert result[OUT[name]]["data"] == []
     with acting(people["adviser"]):
-        assert history_view(str(book["foreign"].id), 0) is None
+        assert history_view(str(book["foreign"].id), 0) == (None, None)
     assert book["foreign"].probability is None  # nothing was scored on the adviser's behalf
 
 
@@ -144,8 +145,8 @@ def test_decision_against_the_advice_needs_a_justification(acting, people, book)
         pytest.fail(f"the risky client should not be 'review' with this model ({reco})")
     with acting(people["adviser"]):
         feedback, refresh = record(1, against, "  ", str(client.id), 3)
-    assert feedback.id == "client-decision-error" and refresh == 3
-    assert text_of(feedback) == t("justification_required", "fr")
+    assert feedback.id == "client-decision-error" and refresh is no_update
+    assert text_of(feedback) == t("justification_too_short", "fr", minimum=20, length=0)
     with acting(people["adviser"]):
         feedback, refresh = record(1, against, "Justificatifs récents fournis", str(client.id), 3)
     assert feedback.id == "client-decision-ok" and refresh == 4
@@ -158,14 +159,14 @@ def test_recorded_decision_appears_in_the_history(acting, people, book):
         record(1, "refer", "Dossier à compléter", str(client.id), 0)
         table = history_view(str(client.id), 1)
     text = text_of(table)
-    assert "Transmettre pour examen" in text and "Dossier à compléter" in text
+    assert "Transmis pour examen" in text and "Dossier à compléter" in text
     assert "Score" in text
 
 
 def test_no_decision_chosen_is_a_warning(acting, people, book):
     with acting(people["adviser"]):
         feedback, refresh = record(1, None, "", str(book["fresh"].id), 2)
-    assert feedback.color == "warning" and refresh == 2
+    assert feedback.color == "warning" and refresh is no_update
 
 
 def test_adviser_cannot_decide_on_another_advisers_client(acting, people, book):
@@ -173,7 +174,7 @@ def test_adviser_cannot_decide_on_another_advisers_client(acting, people, book):
         load_client(str(book["foreign"].id))  # its own adviser scores it
     with acting(people["adviser"]):
         feedback, refresh = record(1, "approve", "because", str(book["foreign"].id), 0)
-    assert feedback.id == "client-decision-error" and refresh == 0
+    assert feedback.id == "client-decision-error" and refresh is no_update
     with acting(people["other"]):
         assert "because" not in text_of(history_view(str(book["foreign"].id), 0))
 

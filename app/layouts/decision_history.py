@@ -1,0 +1,125 @@
+"""The client's history and current decision as the adviser reads them: outcomes in words, who
+decided, and the client's review requests as events (pure component trees from the history)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from app.layouts.common import date_text, percent
+from app.texts import t
+
+SCORES_SHOWN = 20  # a client's page is scored at each visit: the latest only
+
+
+def when_text(iso: str, lang: str) -> str:
+    """ "03/12/2026 à 19:11" (fr), "2026-12-03 at 19:11" (en), in the stored time zone (UTC)."""
+    moment = datetime.fromisoformat(iso)
+    return t("date_at", lang, date=date_text(iso, lang), time=moment.strftime("%H:%M"))
+
+
+def outcome(decision: dict, lang: str) -> str:
+    return t(f"outcome_{decision['decision']}", lang)
+
+
+def quoted(text: str, lang: str) -> str:
+    return f" «\u00a0{text}\u00a0»" if lang == "fr" else f" “{text}”"
+
+
+def _who(email: str | None, lang: str) -> str:
+    return email or t("user_removed", lang)
+
+
+def current_decision(history: dict, lang: str):
+    """The latest decision: what, by whom, when (the history is newest first)."""
+    if not history["decisions"]:
+        return html.P(t("decision_none", lang), className="small text-secondary mb-0")
+    latest = history["decisions"][0]
+    alert = dbc.Alert(
+        [
+            html.I(className="bi bi-clipboard-check me-2", **{"aria-hidden": "true"}),
+            t(
+                "decision_current",
+                lang,
+                outcome=outcome(latest, lang),
+                who=_who(latest["adviser_email"], lang),
+                when=when_text(latest["created_at"], lang),
+            ),
+            html.Span(quoted(latest["justification"], lang), className="fst-italic")
+            if latest["justification"]
+            else None,
+        ],
+        color="light",
+        className="border py-2 mb-3",
+    )
+    return html.Div(
+        alert, id="client-current-decision-text", **{"data-decision": latest["decision"]}
+    )
+
+
+def _rows(history: dict, lang: str) -> list[tuple[str, str, str, str, str]]:
+    """(when, kind, what, who, details) for every event."""
+    rows = [
+        (
+            d["created_at"],
+            "decision",
+            t("history_review_answer", lang, outcome=outcome(d, lang))
+            if d["human_review"]
+            else outcome(d, lang),
+            _who(d["adviser_email"], lang),
+            d["justification"] or "",
+        )
+        for d in history["decisions"]
+    ]
+    rows += [
+        (
+            r["created_at"],
+            "review_request",
+            t("history_review_request", lang),
+            _who(r["recorded_by_email"], lang),
+            "",
+        )
+        for r in history["review_requests"]
+    ]
+    rows += [
+        (
+            s["created_at"],
+            "score",
+            t(
+                "history_score",
+                lang,
+                probability=percent(s["probability_of_default"], lang),
+                reco=t(f"reco_{s['recommendation']}", lang),
+            ),
+            t("history_model", lang),
+            s["model_version"] or "",
+        )
+        for s in history["scores"][:SCORES_SHOWN]
+    ]
+    return sorted(rows, key=lambda row: datetime.fromisoformat(row[0]), reverse=True)
+
+
+def history_table(history: dict, lang: str):
+    header = html.Tr(
+        [
+            html.Th(t("when", lang)),
+            html.Th(t("what", lang)),
+            html.Th(t("history_who", lang)),
+            html.Th(t("details", lang)),
+        ]
+    )
+    body = [
+        html.Tr(
+            [html.Td(when_text(when, lang)), html.Td(what), html.Td(who), html.Td(details)],
+            **{"data-kind": kind},
+        )
+        for when, kind, what, who, details in _rows(history, lang)
+    ]
+    return dbc.Table(
+        [html.Thead(header), html.Tbody(body)],
+        size="sm",
+        id="client-history-table",
+        className="small",
+    )
