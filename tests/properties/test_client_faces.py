@@ -15,7 +15,7 @@ from flask_jwt_extended import create_access_token
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.callbacks.client import LOAD_OUTPUTS, history_view, load_client
+from app.callbacks.client import LOAD_OUTPUTS, history_view, load_client, record
 from app.callbacks.router import display_page
 from app.callbacks.simulator import RESULT_OUTPUTS, prefill, simulate
 from app.services import cohorts
@@ -31,6 +31,8 @@ PROPERTY = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 LANGS = st.sampled_from(["fr", "en"])
+DECISIONS = st.sampled_from(["approve", "decline", "refer"])
+JUSTIFICATION = "Pièces vérifiées en agence avec le client"  # long enough for any decision
 MARK = {"up": "▲", "down": "▼", "none": "●"}
 
 
@@ -59,18 +61,22 @@ def assert_words_follow_numbers(contribution_list, explanation: dict, minimum: f
 
 
 @PROPERTY
-@given(values=clients(), lang=LANGS)
-def test_every_clients_page_draws_and_agrees_with_the_api(dash_app, acting, owner, values, lang):
+@given(values=clients(), lang=LANGS, decision=DECISIONS)
+def test_every_clients_page_draws_and_agrees_with_the_api(
+    dash_app, acting, owner, values, lang, decision
+):
     client = add_client(owner, values)
     cid = str(client.id)
     with acting(owner, lang):
         page = display_page(f"/clients/{cid}", "")[0]
         shown = dict(zip(LOAD_OUTPUTS, load_client(cid), strict=True))
-        history = history_view(cid, 0)
         comparison = cohorts.compare(client.id, owner)
+        feedback, refresh = record(1, decision, JUSTIFICATION, cid, 0)
+        history = history_view(cid, refresh)
     assert find(page, "client-body") is not None and find(page, "client-not-found") is None
     assert shown["client-body.style"] == {} and shown["client-error.children"] is None
-    assert history is not None
+    assert feedback.id == "client-decision-ok" and refresh == 1
+    assert JUSTIFICATION in text_of(history)
 
     served = api_score(dash_app, owner, cid)
     probability = served["probability_of_default"]
