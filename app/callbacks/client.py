@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html, no_update
 from dash.exceptions import PreventUpdate
@@ -22,6 +20,7 @@ from app.layouts.decision_history import current_decision, history_table
 from app.layouts.figures import contribution_bars, distribution, gauge
 from app.services import cohorts, decisions, portfolio, scoring
 from app.services.errors import Conflict, Forbidden, NotFound, ServiceError, Unavailable
+from app.services.lookup import client_id_from
 from app.services.policy import policy_for
 from app.texts import t
 from app.web.session import session_actor, session_language
@@ -62,7 +61,10 @@ def _actor_and_id(client_id: str):
     actor = session_actor()
     if actor is None or not client_id:
         raise PreventUpdate
-    return actor, uuid.UUID(client_id)
+    try:
+        return actor, client_id_from(client_id)
+    except NotFound:
+        raise PreventUpdate from None  # the page only sends UUIDs: a forged request
 
 
 def features_table(summary: dict, lang: str):
