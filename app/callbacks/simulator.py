@@ -8,6 +8,7 @@ from dash import Dash, Input, Output, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 from flask import current_app
 
+from app.callbacks.refusals import refusal_text
 from app.feature_text import NotANumber, input_text, parse_number, read_features
 from app.i18n import format_number
 from app.layouts.common import contribution_list, date_text, recommendation_badge
@@ -153,8 +154,9 @@ def simulate(*typed):
         return result_outputs({"simulator-error.children": _error(message)})
     except Unavailable:
         return result_outputs({"simulator-error.children": _error(t("no_model", lang))})
-    except ServiceError as exc:
-        return result_outputs({"simulator-error.children": _error(exc.message)})
+    except ServiceError as exc:  # a refusal in the reader's words, as the API's 403 or 429
+        text = refusal_text(exc, lang) or exc.message
+        return result_outputs({"simulator-error.children": _error(text)})
     if scored["probability_of_default"] is None:  # model switched off (human oversight)
         off = dbc.Alert(t("model_off_text", lang), color="secondary", id="simulator-model-off")
         badge = recommendation_badge("manual_review", lang, "simulator-recommendation-badge")

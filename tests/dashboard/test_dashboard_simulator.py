@@ -14,6 +14,7 @@ from app.callbacks.simulator import RESULT_OUTPUTS, follow, prefill, simulate, s
 from app.feature_text import input_text, parse_number, range_message, read_features
 from app.layouts.simulator import DEFAULTS, slider_top
 from app.services import scoring
+from app.texts import t
 from modelling.features import BY_NAME, FEATURE_NAMES, FEATURES, MIN_WORKING_AGE
 
 OUT = {target: i for i, target in enumerate(RESULT_OUTPUTS)}
@@ -30,7 +31,12 @@ def typed(values: dict, lang: str = "fr") -> list[str]:
         ("fr", "age", "150", "L'âge doit être compris entre 18 et 100 ans."),
         ("en", "age", "150", "Age must be between 18 and 100 years."),
         ("fr", "age", "17", "L'âge doit être compris entre 18 et 100 ans."),
-        ("fr", "income", "-1", "Le revenu net annuel doit être compris entre 0 € et 10\u202f000\u202f000 €."),
+        (
+            "fr",
+            "income",
+            "-1",
+            "Le revenu net annuel doit être compris entre 0 € et 10\u202f000\u202f000 €.",
+        ),
         ("en", "income", "-1", "Annual net income must be between €0 and €10,000,000."),
         (
             "fr",
@@ -196,3 +202,17 @@ def test_reset_goes_back_to_the_clients_values_or_the_starting_ones(acting, peop
 )
 def test_parse_number(text, lang, number):
     assert parse_number(text, lang) == number
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_refusal_is_said_in_the_readers_language(acting, people, monkeypatch, lang):
+    from app.services.errors import Forbidden
+
+    def refuse(*_args, **_kwargs):
+        raise Forbidden("Your role does not allow this.")
+
+    monkeypatch.setattr(scoring, "simulate", refuse)
+    with acting(people["adviser"], lang):
+        result = simulate(*typed(GOOD, lang))
+    assert result[OUT["simulator-error.children"]].children == t("forbidden_action", lang)
+    assert result[OUT["simulator-gauge.figure"]]["data"] == []
