@@ -251,6 +251,22 @@ def test_an_event_the_head_did_not_number_is_refused(app):
         )
 
 
+def test_an_events_time_is_read_once_its_place_in_the_chain_is_taken(app, monkeypatch):
+    """Times taken under the head's lock follow seq order, so the purge's cut by time is a
+    prefix of the chain."""
+    seen = []
+
+    def clock():
+        head = text("SELECT seq FROM audit_head WHERE id = 1")
+        seen.append(current_database().session.connection().execute(head).scalar_one())
+        return datetime.now(UTC)
+
+    monkeypatch.setattr("app.services.audit_chain.utcnow", clock)
+    monkeypatch.setattr("app.services.audit.utcnow", clock, raising=False)
+    _record(2)
+    assert seen == [1, 2]  # the head had already moved to the event's seq
+
+
 def test_verify_in_the_service_names_the_kind(app):
     _record(3)
     _as_owner(app, ("DELETE FROM audit_events WHERE seq = 2", {}))
