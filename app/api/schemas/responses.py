@@ -214,7 +214,7 @@ class ModelSwitch(BaseModel):
 
 
 class RetentionCategory(BaseModel):
-    category: Literal["decisions", "scores", "clients", "audit", "revoked_tokens"]
+    category: Literal["decisions", "scores", "adhoc_scores", "clients", "audit", "revoked_tokens"]
     days: int | None = Field(description="null: kept until the row's own expiry (tokens).")
     cutoff: str
     count: int
