@@ -115,7 +115,7 @@ def test_bad_arguments_are_refused_with_the_rule_and_change_nothing(server, args
     assert api_attempt(server.test_client(), EMAIL, PASSWORD).status_code == 200
 
 
-def test_refresh_rotates_and_a_used_refresh_token_is_refused(server):
+def test_refresh_rotates_and_keeps_the_log_ins_expiry(server):
     http = server.test_client()
     first = api_attempt(http, EMAIL, PASSWORD).get_json()
 
@@ -124,15 +124,29 @@ def test_refresh_rotates_and_a_used_refresh_token_is_refused(server):
     second = answer.get_json()
     assert second["refresh_token"] != first["refresh_token"]
     assert http.get(PROTECTED, headers=bearer(second["access_token"])).status_code == 200
-
-    reused = http.post(REFRESH, headers=bearer(first["refresh_token"]))
-    assert reused.status_code == 401
-    assert reused.get_json()["error"]["code"] == "token_revoked"
     third = http.post(REFRESH, headers=bearer(second["refresh_token"])).get_json()
     # Rotation never extends the log-in: every refresh token ends when the first one would.
     expiry = decode_token(first["refresh_token"])["exp"]
     assert decode_token(third["refresh_token"])["exp"] == expiry
     assert not decode_token(third["access_token"])["fresh"]
+    assert http.get(PROTECTED, headers=bearer(third["access_token"])).status_code == 200
+
+
+def test_a_used_refresh_token_sent_again_is_refused_and_ends_its_log_in(server):
+    http = server.test_client()
+    first = api_attempt(http, EMAIL, PASSWORD).get_json()
+    other_log_in = api_attempt(http, EMAIL, PASSWORD).get_json()
+    second = http.post(REFRESH, headers=bearer(first["refresh_token"])).get_json()
+
+    reused = http.post(REFRESH, headers=bearer(first["refresh_token"]))  # a stolen copy
+
+    assert reused.status_code == 401
+    assert reused.get_json()["error"]["code"] == "token_revoked"
+    # Thief or owner, whoever holds the newer tokens loses them: the log-in has ended.
+    assert http.post(REFRESH, headers=bearer(second["refresh_token"])).status_code == 401
+    assert http.get(PROTECTED, headers=bearer(second["access_token"])).status_code == 401
+    assert http.get(PROTECTED, headers=bearer(other_log_in["access_token"])).status_code == 200
+    assert http.post(REFRESH, headers=bearer(other_log_in["refresh_token"])).status_code == 200
 
 
 @pytest.mark.parametrize("sent", ["access_token", "refresh_token"])
@@ -159,5 +173,6 @@ def test_rotation_with_revocations_in_redis(make_app):
         create_user(EMAIL, "adviser", PASSWORD)
         http = application.test_client()
         tokens = api_attempt(http, EMAIL, PASSWORD).get_json()
-        assert http.post(REFRESH, headers=bearer(tokens["refresh_token"])).status_code == 200
+        second = http.post(REFRESH, headers=bearer(tokens["refresh_token"])).get_json()
         assert http.post(REFRESH, headers=bearer(tokens["refresh_token"])).status_code == 401
+        assert http.post(REFRESH, headers=bearer(second["refresh_token"])).status_code == 401

@@ -53,7 +53,8 @@ def _expired(_header: dict, _payload: dict) -> Response:
 
 
 @jwt.revoked_token_loader
-def _revoked(_header: dict, _payload: dict) -> Response:
+def _revoked(_header: dict, payload: dict) -> Response:
+    auth.refused_revoked(payload)  # a rotated refresh token used again ends its whole log-in
     return _unauthorised("token_revoked", "The token has been revoked.")
 
 

@@ -6,6 +6,7 @@ login_throttle), one dummy hash for unknown e-mails, one audit trail of successe
 
 from __future__ import annotations
 
+import logging
 import secrets
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -19,6 +20,8 @@ from app.models import User
 from app.services import audit, clock, login_throttle
 from app.services.passwords import hash_password, needs_rehash, verify_password
 from app.services.tokens import DatabaseRevocations, revocations
+
+log = logging.getLogger(__name__)
 
 
 def init_app(app: Flask) -> None:
@@ -90,6 +93,7 @@ def rotate_refresh(user: User, used: dict) -> dict | None:
     """
     expires = datetime.fromtimestamp(used["exp"], UTC)
     if not revocations().revoke(used["jti"], expires):
+        refused_revoked(used)  # another request used it first: a reuse too
         return None
     remaining = max(expires - clock.now(), timedelta(seconds=1))
     claims = _claims(user, used.get("sid") or used["jti"])
@@ -123,14 +127,28 @@ def token_holder(claims: dict) -> tuple[bool, User | None]:
     return bool(revoked), (user if user is not None and user.active else None)
 
 
+def refused_revoked(claims: dict) -> None:
+    """A revoked refresh token came back. If it was rotated, someone holds a copy: the thief or
+    the owner has the newer token, so the whole log-in ends (refresh-token reuse detection, as
+    the OAuth 2.0 security best practice asks). After a log-out it ended already."""
+    login_id = claims.get("sid")
+    if claims.get("type") == "refresh" and login_id:
+        _end_log_in(login_id)
+        log.warning("revoked refresh token sent again: log-in %s ended", login_id)
+
+
 def logout(user: User, claims: dict) -> None:
     """Revoke the token sent and its whole log-in: the access and refresh tokens issued with it
     and by its rotations (the store keeps each entry no longer than the tokens could live)."""
     revocations().revoke(claims["jti"], datetime.fromtimestamp(claims["exp"], UTC))
     if claims.get("sid"):
-        lifetime = current_app.config["JWT_REFRESH_TOKEN_EXPIRES"]
-        revocations().revoke(claims["sid"], clock.now() + lifetime)
+        _end_log_in(claims["sid"])
     logged_out(user.id, face="api")
+
+
+def _end_log_in(login_id: str) -> None:
+    # Kept as long as any token of the log-in could live (rotation keeps the first expiry).
+    revocations().revoke(login_id, clock.now() + current_app.config["JWT_REFRESH_TOKEN_EXPIRES"])
 
 
 def logged_out(user_id: uuid.UUID, face: str) -> None:
