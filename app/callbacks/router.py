@@ -39,7 +39,7 @@ def display_page(pathname: str | None, search: str | None):
     return (
         render(pathname, search, lang, user, GUARDS),
         f"/language/{other}?next={here}",
-        page_title(pathname, lang, user),
+        page_title(pathname, lang, user, GUARDS),
     )
 
 

@@ -42,15 +42,19 @@ ROUTES = (
 )
 
 
-def page_title(pathname: str | None, lang: str, user) -> str:
+def page_title(pathname: str | None, lang: str, user, guards=None) -> str:
     """The browser tab's title: the page's name, then the application's ("Client 1a2b3c4d ·
-    Scoring crédit"), so that several open tabs can be told apart."""
+    Scoring crédit"), so that several open tabs can be told apart. `guards` as for render: a
+    client the reader may not see is titled as not found, like its page."""
     name = t("not_found_title", lang)
     for route in ROUTES:
         match = route.pattern.match(pathname or "/")
         if match:
+            guard = (guards or {}).get(route.guard)
             if route.role and user.role != route.role:
                 name = t("forbidden_title", lang)
+            elif guard is not None and not guard(user, **match.groupdict()):
+                name = t("not_found_title", lang)
             elif route.title == "tab_portfolio":
                 name = portfolio.heading(user, lang)
             else:

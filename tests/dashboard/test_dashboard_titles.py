@@ -39,7 +39,9 @@ def test_a_client_tab_names_the_client(acting, people, book):
     client_id = str(book["fresh"].id)
     with acting(people["adviser"]):
         _page, _link, title = display_page(f"/clients/{client_id}", "")
+        _page, _link, foreign = display_page(f"/clients/{book['foreign'].id}", "")
     assert title == f"Client {client_id[:8]} · Scoring crédit"
+    assert foreign == "Page introuvable · Scoring crédit"  # as its page: unknown and foreign alike
 
 
 @pytest.mark.parametrize(
