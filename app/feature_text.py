@@ -38,6 +38,8 @@ def parse_number(text: Any, lang: str) -> float | None:
     if isinstance(text, bool):
         raise NotANumber(text)
     if isinstance(text, (int, float)):  # a slider's value, or a value set by the page
+        if not math.isfinite(text):
+            raise NotANumber(text)
         return float(text)
     compact = _SPACES.sub("", str(text))
     if not compact:

@@ -11,7 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.callbacks.simulator import RESULT_OUTPUTS, follow, prefill, simulate, sync_handler
-from app.feature_text import input_text, parse_number, range_message, read_features
+from app.feature_text import (
+    NotANumber,
+    input_text,
+    parse_number,
+    range_message,
+    read_features,
+)
 from app.layouts.simulator import DEFAULTS, slider_top
 from app.services import scoring
 from app.texts import t
@@ -202,6 +208,13 @@ def test_reset_goes_back_to_the_clients_values_or_the_starting_ones(acting, peop
 )
 def test_parse_number(text, lang, number):
     assert parse_number(text, lang) == number
+
+
+@pytest.mark.parametrize("sent", [float("nan"), float("inf"), True, "1e5", "1" * 30, [1], "--1"])
+def test_what_no_reader_types_is_not_a_number(sent):
+    with pytest.raises(NotANumber):
+        parse_number(sent, "fr")
+    assert follow("age", "field", 40, sent, "fr") == (no_update, no_update)  # slider stays
 
 
 @pytest.mark.parametrize("lang", LANGS)
