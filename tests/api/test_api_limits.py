@@ -7,7 +7,9 @@ import uuid
 
 import pytest
 from api_helpers import GOOD, PASSWORD, bearer
+from flask_jwt_extended import decode_token
 
+from app.services.tokens import REDIS_PREFIX
 from app.services.users import create_user
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -138,9 +140,11 @@ def test_revocations_in_redis_expire_with_the_token_and_survive_a_restart(limite
         tokens = _attempt(client, "adviser@bank.example", PASSWORD).get_json()
         header = {"Authorization": f"Bearer {tokens['access_token']}"}
         assert client.post("/api/v1/auth/logout", headers=header).status_code == 200
-        store = application.extensions["revocations"]
-        jti = next(k for k in store.client.scan_iter("credit-scoring:revoked:*"))
-        assert 0 < redis.Redis.from_url(redis_url).ttl(jti) <= 15 * 60 + 1
+        claims = decode_token(tokens["access_token"])
+        ttl = redis.Redis.from_url(redis_url).ttl
+        assert 0 < ttl(REDIS_PREFIX + claims["jti"]) <= 15 * 60 + 1  # the token's own life
+        # Its log-in (the refresh token too) is revoked for as long as a refresh token lives.
+        assert 15 * 60 + 1 < ttl(REDIS_PREFIX + claims["sid"]) <= 8 * 3600 + 1
     restarted = limited(REDIS_URL=redis_url, RATELIMIT_ENABLED=False)
     with restarted.app_context():
         response = restarted.test_client().get("/api/v1/models", headers=header)
