@@ -14,6 +14,7 @@ from app.callbacks import register_callbacks
 from app.callbacks.errors import callback_failed
 from app.config import PROJECT_ROOT
 from app.layouts.shell import shell
+from app.web import callback_requests
 
 
 def init_app(server: Flask) -> Dash:
@@ -30,5 +31,6 @@ def init_app(server: Flask) -> Dash:
     )
     dash_app.layout = shell  # a function: evaluated per request, for the logged-in user
     register_callbacks(dash_app)
+    callback_requests.init_app(server, dash_app)  # after the log-in guard: anonymous get 401
     server.extensions["dash_app"] = dash_app
     return dash_app

@@ -110,8 +110,12 @@ def test_adviser_cannot_get_another_advisers_client_through_a_callback(dash_app,
     assert str(int(book["foreign"].features()["income"])) not in text
     history = dash_call(
         http,
-        [("client-history", "children")],
-        [("client-id", "data", str(book["foreign"].id)), ("client-refresh", "data", 0)],
+        registered_outputs(dash_app.extensions["dash_app"], "client-history.children"),
+        [
+            ("client-id", "data", str(book["foreign"].id)),
+            ("client-refresh", "data", 0),
+            ("client-review-request", "children", None),
+        ],
         ["client-id.data"],
     )
     assert history.status_code in (200, 204)
@@ -121,11 +125,16 @@ def test_adviser_cannot_get_another_advisers_client_through_a_callback(dash_app,
     prefill = dash_call(
         http,
         outputs,
-        [("simulator-client", "data", str(book["foreign"].id))],
+        [
+            ("simulator-client", "data", str(book["foreign"].id)),
+            ("simulator-reset", "n_clicks", None),
+        ],
         ["simulator-client.data"],
     )
     assert prefill.status_code == 200
-    assert set(prefill.get_json()["response"]) == {"simulator-source"}  # no feature values
+    shown = prefill.get_json()["response"]
+    assert set(shown) == {"simulator-source", "simulator-stale"}  # no feature values
+    assert shown["simulator-stale"]["children"] is None
 
 
 def test_log_out_needs_the_csrf_token_and_ends_the_session(dash_app, people):

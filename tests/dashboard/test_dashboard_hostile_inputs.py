@@ -190,3 +190,35 @@ def test_a_huge_page_size_is_refused_over_http_never_served(dash_app, people, ca
     assert "doit être compris entre 1 et 200" in json.dumps(
         shown["portfolio-filter-feedback"], ensure_ascii=False
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"output": "client-history.children", "outputs": {}, "inputs": [], "changedPropIds": []},
+        {"output": "nothing.here", "outputs": [], "inputs": [], "state": []},
+        {"inputs": []},
+        [1, 2, 3],
+        "text",
+        {"output": "SEARCH", "outputs": "x", "inputs": "x", "state": 1, "changedPropIds": 5},
+        {"output": "SEARCH", "outputs": [], "inputs": [{"id": "a"}], "changedPropIds": []},
+        {"output": "SEARCH", "outputs": [{}], "inputs": [{}, {}], "state": [{}]},
+    ],
+)
+def test_a_malformed_callback_request_is_a_400_not_a_crash_in_dash(dash_app, people, caplog, body):
+    """Dash's dispatcher raised KeyError or IndexError (a 500) on each of these envelopes."""
+    http = dash_app.test_client()
+    log_in(http, "adviser@bank.example")
+    callbacks = dash_app.extensions["dash_app"].callback_map
+    search = next(k for k in callbacks if "portfolio-search-feedback" in k)
+    if isinstance(body, dict) and body.get("output") == "SEARCH":
+        body = body | {"output": search}
+    answer = http.post("/_dash-update-component", json=body)
+    assert answer.status_code == 400
+    assert answer.get_json()["error"]["code"] == "bad_callback"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_an_anonymous_malformed_request_still_gets_the_log_in_refusal(dash_app):
+    answer = dash_app.test_client().post("/_dash-update-component", json={"inputs": 1})
+    assert answer.status_code == 401
