@@ -115,3 +115,27 @@ def page(context):
 def adviser_page(page, live):
     log_in_browser(page, live.url)
     return page
+
+
+# Far from the threshold on every feature: the quick model's advice is unfavourable.
+UNSAFE = {"age": 23, "income": 9_000.0, "seniority": 0.5, "incidents": 12, "credit_score": 320}
+
+
+@pytest.fixture
+def own_client(live):
+    """A client of the adviser's for a test that decides on it: decisions accumulate (a referred
+    client awaits review, the same decision again asks first), so no shared client is used.
+    Removed afterwards with its scores and decisions, so the portfolio's counts stay as seeded."""
+    from sqlalchemy import delete, select
+
+    from app.database import current_database
+    from app.models import Client, User
+
+    with live.app.app_context():
+        adviser = current_database().session.scalar(
+            select(User).where(User.email == "adviser@bank.example")
+        )
+        client_id = add_client(adviser, UNSAFE).id
+    yield str(client_id)
+    with live.app.app_context(), current_database().transaction() as session:
+        session.execute(delete(Client).where(Client.id == client_id))  # cascades (foreign keys)

@@ -140,9 +140,9 @@ def test_what_if_change_moves_the_gauge(adviser_page, live):
     assert after < before  # a better credit score lowers the risk (monotone model)
 
 
-def test_record_a_decision_and_find_it_in_the_history(adviser_page, live):
+def test_record_a_decision_and_find_it_in_the_history(adviser_page, live, own_client):
     page = adviser_page
-    open_client(page, live.url, live.fresh)
+    open_client(page, live.url, own_client)  # a referred client awaits review: not live.fresh
     page.wait_for_selector("#client-history-table")
     page.get_by_label("Transmettre pour examen").check()
     page.fill("#client-justification", "Pièces justificatives à vérifier en agence")

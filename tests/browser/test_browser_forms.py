@@ -5,16 +5,10 @@ the field, an invalid field clears the gauge, and nothing leaves an empty column
 from __future__ import annotations
 
 import pytest
-from dashboard_helpers import add_client
 from playwright.sync_api import expect
-from sqlalchemy import delete, select
-
-from app.database import current_database
-from app.models import Client, User
 
 pytestmark = pytest.mark.browser
 
-UNSAFE = {"age": 23, "income": 9_000.0, "seniority": 0.5, "incidents": 12, "credit_score": 320}
 REAL = "Garant solvable, CDI confirmé"
 WORDS = {
     "fr": {
@@ -36,21 +30,6 @@ WORDS = {
         "stale": "Old data",
     },
 }
-
-
-@pytest.fixture
-def own_client(live):
-    """A client of the adviser's that no other test decides on (decisions accumulate); removed
-    afterwards, with its scores and decisions, so that the portfolio's counts stay as seeded."""
-    with live.app.app_context():
-        adviser = current_database().session.scalar(
-            select(User).where(User.email == "adviser@bank.example")
-        )
-        client = add_client(adviser, UNSAFE)
-        client_id = client.id
-    yield str(client_id)
-    with live.app.app_context(), current_database().transaction() as session:
-        session.execute(delete(Client).where(Client.id == client_id))  # cascades (foreign keys)
 
 
 def in_language(page, base: str, lang: str, path: str) -> None:
