@@ -162,6 +162,7 @@ FR: dict[str, str] = {
     "décide que pour un client en attente de réexamen humain.",
     "history_title": "Historique",
     "history_score": "Score {probability} ({reco})",
+    "justification_invalid": "La justification doit être un texte de {maximum} caractères au plus.",
     "justification_too_short": "Justification trop courte : une décision contraire à la "
     "recommandation doit être justifiée en {minimum} caractères au moins ({length} saisis, "
     "espaces de début et de fin non comptés).",
@@ -595,6 +596,7 @@ EN: dict[str, str] = {
     "on a client awaiting human review.",
     "history_title": "History",
     "history_score": "Score {probability} ({reco})",
+    "justification_invalid": "The justification must be text of at most {maximum} characters.",
     "justification_too_short": "Justification too short: a decision against the recommendation "
     "needs a justification of at least {minimum} characters ({length} typed, leading and "
     "trailing spaces not counted).",

@@ -18,6 +18,7 @@ from app.layouts.common import (
 )
 from app.layouts.decision_history import current_decision, history_table
 from app.layouts.figures import contribution_bars, distribution, gauge
+from app.models.scoring import DECISIONS
 from app.services import cohorts, decisions, portfolio, scoring
 from app.services.errors import Conflict, Forbidden, NotFound, ServiceError, Unavailable
 from app.services.lookup import client_id_from
@@ -255,12 +256,18 @@ def history_view(client_id: str, _refresh, _review=None):
     return history_table(found, lang), current_decision(found, lang)
 
 
+def _readable(justification) -> bool:
+    return justification is None or (
+        isinstance(justification, str) and len(justification) <= decisions.MAX_JUSTIFICATION
+    )
+
+
 def _decide(decision, justification, client_id: str, refresh, confirm: bool):
     """(feedback, refresh): the refresh count moves only when a decision was stored (it empties
     the form and redraws the history); a refusal or a question leaves the form as typed."""
     actor, cid = _actor_and_id(client_id)
     lang = session_language()
-    if not decision:
+    if decision not in DECISIONS:  # nothing chosen, or a value no radio button sends
         return dbc.Alert(t("decision_missing", lang), color="warning"), no_update
     try:
         decisions.record_decision(cid, actor, decision, justification, confirm=confirm)
@@ -270,13 +277,12 @@ def _decide(decision, justification, client_id: str, refresh, confirm: bool):
         return repeat_question(decision, lang), no_update
     except ServiceError as exc:
         refused = refusal_text(exc, lang)  # the permission table's answer, as the API's 403
-        if refused is None and "justification" in exc.fields:
-            refused = t(
-                "justification_too_short",
-                lang,
-                minimum=decisions.justification_min_length(),
-                length=len((justification or "").strip()),
-            )
+        if refused is None and "justification" in exc.fields and not _readable(justification):
+            refused = t("justification_invalid", lang, maximum=decisions.MAX_JUSTIFICATION)
+        typed = len(justification.strip()) if isinstance(justification, str) else 0
+        minimum = decisions.justification_min_length()
+        if refused is None and "justification" in exc.fields and typed < minimum:
+            refused = t("justification_too_short", lang, minimum=minimum, length=typed)
         text = refused or exc.message
         return dbc.Alert(text, color="danger", id="client-decision-error"), no_update
     return dbc.Alert(t("decision_recorded", lang), color="success", id="client-decision-ok"), (

@@ -14,12 +14,14 @@ from sqlalchemy import select
 
 from app.database import current_database
 from app.models import AuditEvent, Decision, ScoreRecord, User, utcnow
+from app.models.scoring import DECISIONS
 from app.services import audit, permissions
 from app.services.errors import Conflict, Invalid
 from app.services.policy import goes_against
 from app.services.portfolio import visible_client
 
 HISTORY_LIMIT = 200
+MAX_JUSTIFICATION = 2_000  # characters; the API's request schema reads the same limit
 
 
 def latest_score(client_id: uuid.UUID) -> ScoreRecord | None:
@@ -57,6 +59,19 @@ def _check_justification(recommendation: str, decision: str, justification: str 
         )
 
 
+def _check_values(decision, justification) -> None:
+    """What a browser or a caller sent, checked as the API's schema checks it."""
+    fields = {}
+    if not isinstance(decision, str) or decision not in DECISIONS:
+        fields["decision"] = f"must be one of {', '.join(DECISIONS)}"
+    if justification is not None and (
+        not isinstance(justification, str) or len(justification) > MAX_JUSTIFICATION
+    ):
+        fields["justification"] = f"must be text of at most {MAX_JUSTIFICATION} characters"
+    if fields:
+        raise Invalid("The decision is invalid.", fields)
+
+
 def _check_repeat(client_id: uuid.UUID, decision: str) -> None:
     """The same outcome as the client's latest decision, moments later, is likely a repeat."""
     previous = latest_decision(client_id)
@@ -88,6 +103,7 @@ def record_decision(
     Who may decide is the permission table's rule (services/permissions).
     """
     permissions.require(actor, "decide")
+    _check_values(decision, justification)
     client = visible_client(client_id, actor)
     permissions.require(actor, "decide", client)
     score = latest_score(client.id)

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 from pydantic_core import PydanticCustomError
 
+from app.services.decisions import MAX_JUSTIFICATION
 from app.services.portfolio import MAX_PAGE, MAX_PER_PAGE
 from modelling.features import FEATURES, MIN_WORKING_AGE, check_consistency
 
@@ -106,7 +107,7 @@ class DecisionRequest(BaseModel):
     decision: Literal["approve", "decline", "refer"]
     justification: str | None = Field(
         default=None,
-        max_length=2_000,
+        max_length=MAX_JUSTIFICATION,
         description="Required when the decision goes against the recommendation: at least "
         "JUSTIFICATION_MIN_LENGTH (20) characters after trimming.",
     )
