@@ -285,9 +285,10 @@ def _decide(decision, justification, client_id: str, refresh, confirm: bool):
             refused = t("justification_too_short", lang, minimum=minimum, length=typed)
         text = refused or exc.message
         return dbc.Alert(text, color="danger", id="client-decision-error"), no_update
-    return dbc.Alert(t("decision_recorded", lang), color="success", id="client-decision-ok"), (
-        refresh or 0
-    ) + 1
+    if not isinstance(refresh, int) or isinstance(refresh, bool) or not 0 <= refresh < 2**31:
+        refresh = 0  # a counter the page keeps: anything else was forged
+    ok = dbc.Alert(t("decision_recorded", lang), color="success", id="client-decision-ok")
+    return ok, refresh + 1
 
 
 def repeat_question(decision: str, lang: str):

@@ -16,6 +16,7 @@ import pytest
 from dashboard_helpers import GOOD, add_client, log_in
 
 from app.layouts.common import ALL
+from app.services import scoring
 
 HOSTILE = [
     None,
@@ -159,6 +160,7 @@ def test_every_callback_takes_hostile_values_without_a_crash(dash_app, people, b
 
 
 def test_each_input_alone_is_hostile_the_others_plausible(dash_app, people, book, caplog):
+    scoring.score_client(book["fresh"].id, people["adviser"])  # so decisions reach the service
     http = dash_app.test_client()
     log_in(http, "adviser@bank.example")
     client_id = str(book["fresh"].id)
