@@ -159,10 +159,11 @@ def test_every_callback_takes_hostile_values_without_a_crash(dash_app, people, b
     assert failures(http, caplog, cases) == []
 
 
-def test_each_input_alone_is_hostile_the_others_plausible(dash_app, people, book, caplog):
+@pytest.mark.parametrize("role", ["adviser", "admin"])
+def test_each_input_alone_is_hostile_the_others_plausible(dash_app, people, book, caplog, role):
     scoring.score_client(book["fresh"].id, people["adviser"])  # so decisions reach the service
     http = dash_app.test_client()
-    log_in(http, "adviser@bank.example")
+    log_in(http, f"{role}@bank.example")
     client_id = str(book["fresh"].id)
     cases = []
     for key, inputs, states in server_callbacks(dash_app.extensions["dash_app"]):
