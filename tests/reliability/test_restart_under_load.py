@@ -20,6 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import TEST_SECRETS
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from tcp_proxy import TcpProxy
@@ -165,7 +166,8 @@ class Load:
                     "decision",
                     "POST",
                     client + "/decisions",
-                    {"decision": "refer", "justification": "load test"},
+                    # The same decision again within minutes is stored only when confirmed.
+                    {"decision": "refer", "justification": "load test", "confirm": True},
                 )
 
 
@@ -184,7 +186,8 @@ def stack(database_url, make_app, model_registry, tmp_path):
             ]
             session.add_all(clients)
         client_ids = [str(c.id) for c in clients]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SECRET", "JWT", "PSEUDO"))}
+    secret = ("SECRET", "JWT", "PSEUDO", "AUDIT")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(secret)}
     env |= {
         "APP_ENV": "testing",
         "DATABASE_URL": relayed,
@@ -192,7 +195,7 @@ def stack(database_url, make_app, model_registry, tmp_path):
         "MODEL_REGISTRY_DIR": str(model_registry),
         "RATELIMIT_ENABLED": "false",
         "LOG_LEVEL": "WARNING",
-        **{k: app.config[k] for k in ("SECRET_KEY", "JWT_SECRET_KEY", "PSEUDONYMISATION_KEY")},
+        **{k: app.config[k] for k in TEST_SECRETS},  # one audit key: the test verifies the chain
     }
     server = Server(free_port(), env, tmp_path / "gunicorn.log")
     yield app, relay, server, client_ids
