@@ -20,7 +20,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import TEST_SECRETS
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from tcp_proxy import TcpProxy
@@ -195,7 +194,9 @@ def stack(database_url, make_app, model_registry, tmp_path):
         "MODEL_REGISTRY_DIR": str(model_registry),
         "RATELIMIT_ENABLED": "false",
         "LOG_LEVEL": "WARNING",
-        **{k: app.config[k] for k in TEST_SECRETS},  # one audit key: the test verifies the chain
+        # The test app's keys: the same audit key signs the chain the test then verifies.
+        **{k: app.config[k] for k in ("SECRET_KEY", "JWT_SECRET_KEY", "PSEUDONYMISATION_KEY")},
+        "AUDIT_KEY": app.config["AUDIT_KEY"],
     }
     server = Server(free_port(), env, tmp_path / "gunicorn.log")
     yield app, relay, server, client_ids
