@@ -5,19 +5,28 @@ BIN    := $(VENV)/bin
 PORT   ?= 8050
 FLASK  := $(BIN)/flask --app wsgi
 
-.PHONY: run test bench screenshots lint format install install-dev clean
+.PHONY: run test bench screenshots lint format install install-dev lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
-	$(BIN)/pip install -q -e .
+# Dependencies come from the hashed lock only; the project itself is installed without them.
+$(VENV)/.installed: $(BIN)/python requirements.txt setup.cfg pyproject.toml
+	$(BIN)/pip install -q --require-hashes -r requirements.txt
+	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed
-	$(BIN)/pip install -q -e '.[dev]'
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/pip install -q --require-hashes -r requirements-dev.txt
 	touch $@
+
+## lock: recompile requirements*.txt (pinned, hashed) from setup.cfg after a dependency change
+LOCK_FOR := --generate-hashes --python-version 3.11.7 --python-platform x86_64-manylinux_2_28 \
+	--custom-compile-command "make lock" -q
+lock: install-dev
+	$(BIN)/uv pip compile setup.cfg $(LOCK_FOR) -o requirements.txt
+	$(BIN)/uv pip compile setup.cfg --extra dev $(LOCK_FOR) -o requirements-dev.txt
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev

@@ -56,3 +56,12 @@ def test_the_heroku_steps_provide_redis_and_the_signing_key():
     assert "heroku addons:create heroku-redis" in heroku
     for name in DEV_SECRETS:  # every secret production requires
         assert f"{name}=" in heroku
+
+
+def test_every_render_build_installs_the_hashed_lock_and_the_project_without_dependencies():
+    builds = [s["buildCommand"] for s in BLUEPRINT["services"] if "buildCommand" in s]
+    assert builds
+    for build in builds:
+        steps = [step.strip() for step in build.split("&&")]
+        assert steps[0] == "pip install --require-hashes -r requirements.txt", build
+        assert steps[1] == "pip install --no-deps .", build
