@@ -15,6 +15,7 @@ from app.layouts.common import (
     decision_aid_banner,
     percent,
     recommendation_badge,
+    stale_data_alert,
 )
 from app.layouts.decision_history import current_decision, history_table
 from app.layouts.figures import contribution_bars, distribution, gauge
@@ -99,25 +100,8 @@ def features_table(summary: dict, lang: str):
 
 
 def stale_alert(summary: dict, lang: str):
-    if not summary["stale"]:
-        return None
-    return dbc.Alert(
-        [
-            html.I(className="bi bi-exclamation-triangle-fill me-2", **{"aria-hidden": "true"}),
-            html.Strong(t("stale_title", lang)),
-            " ",
-            t(
-                "stale_text",
-                lang,
-                date=date_text(summary["data_updated_at"], lang),
-                days=format_number(summary["data_age_days"], lang),
-                limit=current_app.config["STALE_AFTER_DAYS"],
-            ),
-        ],
-        color="warning",
-        id="client-stale",
-        className="py-2",
-    )
+    limit = current_app.config["STALE_AFTER_DAYS"]
+    return stale_data_alert(summary, lang, "stale_text", limit, id="client-stale", className="py-2")
 
 
 def cohort_table(comparison: dict, lang: str):

@@ -11,7 +11,11 @@ from flask import current_app
 from app.callbacks.refusals import refusal_text
 from app.feature_text import NotANumber, input_text, parse_number, read_features
 from app.i18n import format_number
-from app.layouts.common import contribution_list, date_text, recommendation_badge
+from app.layouts.common import (
+    contribution_list,
+    recommendation_badge,
+    stale_data_alert,
+)
 from app.layouts.figures import contribution_bars, gauge
 from app.layouts.simulator import DEFAULTS, slider_top
 from app.services import portfolio, scoring
@@ -56,24 +60,9 @@ def result_outputs(shown: dict) -> tuple:
 
 
 def stale_warning(summary: dict, lang: str):
-    if not summary["stale"]:
-        return None
-    return dbc.Alert(
-        [
-            html.I(className="bi bi-exclamation-triangle-fill me-2", **{"aria-hidden": "true"}),
-            html.Strong(t("stale_title", lang)),
-            " ",
-            t(
-                "simulator_stale",
-                lang,
-                date=date_text(summary["data_updated_at"], lang),
-                days=format_number(summary["data_age_days"], lang),
-                limit=format_number(current_app.config["STALE_AFTER_DAYS"], lang),
-            ),
-        ],
-        color="warning",
-        id="simulator-stale-alert",
-        className="py-2 small",
+    limit = current_app.config["STALE_AFTER_DAYS"]
+    return stale_data_alert(
+        summary, lang, "simulator_stale", limit, id="simulator-stale-alert", className="py-2 small"
     )
 
 

@@ -138,3 +138,25 @@ def contribution_list(contributions: list[dict], lang: str, prefix: str):
     return html.Ul(
         items, className="visually-hidden", **{"aria-label": t("contributions_list", lang)}
     )
+
+
+def stale_data_alert(summary: dict, lang: str, text_key: str, limit: int, **props):
+    """The amber alert of a client whose data is older than the limit (None when fresh)."""
+    if not summary["stale"]:
+        return None
+    return dbc.Alert(
+        [
+            html.I(className="bi bi-exclamation-triangle-fill me-2", **{"aria-hidden": "true"}),
+            html.Strong(t("stale_title", lang)),
+            " ",
+            t(
+                text_key,
+                lang,
+                date=date_text(summary["data_updated_at"], lang),
+                days=format_number(summary["data_age_days"], lang),
+                limit=format_number(limit, lang),
+            ),
+        ],
+        color="warning",
+        **props,
+    )

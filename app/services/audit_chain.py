@@ -39,9 +39,9 @@ def chain_key() -> bytes:
     return derived_key(current_app.config["AUDIT_KEY"], CHAIN_CONTEXT)
 
 
-def digest(key: bytes, prev_hash: str, event: AuditEvent) -> str:
+def _canonical(prev_hash: str, event: AuditEvent, **extra) -> bytes:
+    """The event's content as the bytes that are hashed: sorted keys, no spaces, ASCII."""
     content = {
-        "seq": event.seq,
         "prev": prev_hash,
         "actor_id": str(event.actor_id) if event.actor_id else None,
         "action": event.action,
@@ -49,24 +49,18 @@ def digest(key: bytes, prev_hash: str, event: AuditEvent) -> str:
         "model_version": event.model_version,
         "details": event.details,
         "created_at": event.created_at.isoformat(),
+        **extra,
     }
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return hmac.digest(key, canonical.encode(), "sha256").hex()
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+
+
+def digest(key: bytes, prev_hash: str, event: AuditEvent) -> str:
+    return hmac.digest(key, _canonical(prev_hash, event, seq=event.seq), "sha256").hex()
 
 
 def plain_digest(prev_hash: str, event: AuditEvent) -> str:
     """The unkeyed SHA-256 of the first version (what an intruder without the key can compute)."""
-    content = {
-        "prev": prev_hash,
-        "actor_id": str(event.actor_id) if event.actor_id else None,
-        "action": event.action,
-        "client_id": str(event.client_id) if event.client_id else None,
-        "model_version": event.model_version,
-        "details": event.details,
-        "created_at": event.created_at.isoformat(),
-    }
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return hashlib.sha256(_canonical(prev_hash, event)).hexdigest()
 
 
 HEAD = AuditHead.__table__
