@@ -129,7 +129,10 @@ def test_an_impact_shown_as_zero_reads_no_notable_effect(page, live, lang, zero,
     item = page.locator("#client-contribution-age")
     expect(item).to_have_attribute("data-direction", "none")
     expect(item).to_contain_text(zero)
-    labels = page.eval_on_selector("#client-contributions .js-plotly-plot", "el => el.data[0].y")
+    # Plotly draws the bars after the list is in the page: wait for the chart's data.
+    bars = "#client-contributions .js-plotly-plot"
+    page.wait_for_function(f"() => document.querySelector('{bars}')?.data?.[0]?.y?.length === 5")
+    labels = page.eval_on_selector(bars, "el => el.data[0].y")
     assert any(label.startswith("●") for label in labels)
 
 
