@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from app.callbacks import admin as admin_callbacks
 from app.callbacks import admin_erasure, client_actions
-from app.callbacks import client as client_callbacks
+from app.callbacks import decision as decision_callbacks
 from app.callbacks import oversight as oversight_callbacks
 from app.callbacks import rights as rights_callbacks
 from app.callbacks.refusals import refusal_text
@@ -174,7 +174,7 @@ def _read(action: str, component, done_id: str) -> str:
 def by_callback(action: str, client: Client, triggered) -> str:
     cid = str(client.id)
     if action == "decide":
-        feedback, _refresh = client_callbacks.record(1, "decline", JUSTIFICATION, cid, 0)
+        feedback, _refresh = decision_callbacks.record(1, "decline", JUSTIFICATION, cid, 0)
         return _read(action, feedback, "client-decision-ok")
     if action == "request_review":
         triggered("client-review-record")

@@ -11,6 +11,7 @@ def register_callbacks(dash_app: Dash) -> None:
         admin_erasure,
         client,
         client_actions,
+        decision,
         model,
         oversight,
         portfolio,
@@ -19,6 +20,15 @@ def register_callbacks(dash_app: Dash) -> None:
         simulator,
     )
 
-    pages = (router, oversight, portfolio, client, client_actions, rights, simulator, model)
-    for module in (*pages, admin, admin_erasure):
+    client_page = (client, decision, client_actions, rights)
+    for module in (
+        router,
+        oversight,
+        portfolio,
+        *client_page,
+        simulator,
+        model,
+        admin,
+        admin_erasure,
+    ):
         module.register(dash_app)

@@ -8,23 +8,13 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
+from app.callbacks.common import actor_and_client_id
 from app.callbacks.refusals import refusal_alert
 from app.layouts.common import date_text
 from app.services import rights
-from app.services.errors import NotFound, ServiceError
-from app.services.lookup import client_id_from
+from app.services.errors import ServiceError
 from app.texts import t
-from app.web.session import is_fresh_login, session_actor, session_language
-
-
-def _actor_and_id(client_id: str | None):
-    actor = session_actor()
-    if actor is None or not client_id:
-        raise PreventUpdate
-    try:
-        return actor, client_id_from(client_id)
-    except NotFound:
-        raise PreventUpdate from None  # the page only sends UUIDs: a forged request
+from app.web.session import is_fresh_login, session_language
 
 
 def export(clicks, client_id: str):
@@ -32,7 +22,7 @@ def export(clicks, client_id: str):
 
     The service asks what the API asks: the role, a fresh log-in (FRESH_LOGIN_MINUTES) and the
     RATELIMIT_EXPORT budget shared with the API; a refusal is shown, never a silent no-op."""
-    actor, cid = _actor_and_id(client_id)
+    actor, cid = actor_and_client_id(client_id)
     if not clicks:  # rendered, not pressed
         raise PreventUpdate
     lang = session_language()
@@ -48,7 +38,7 @@ def export(clicks, client_id: str):
 
 def review(client_id: str, _refresh, clicks):
     """Record the request when the button is pressed; show it until an adviser decides."""
-    actor, cid = _actor_and_id(client_id)
+    actor, cid = actor_and_client_id(client_id)
     lang = session_language()
     try:
         # Dash also names the button as trigger when the page first renders it: a real press

@@ -7,7 +7,8 @@ from dash import no_update
 from dash.exceptions import PreventUpdate
 from dashboard_helpers import find, text_of
 
-from app.callbacks.client import LOAD_OUTPUTS, history_view, load_client, record
+from app.callbacks.client import LOAD_OUTPUTS, history_view, load_client
+from app.callbacks.decision import record
 from app.layouts.figures import RISK_DOWN, RISK_UP
 from app.services import decisions, scoring
 from app.services.policy import policy_for

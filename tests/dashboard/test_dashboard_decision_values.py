@@ -9,7 +9,7 @@ from dash import no_update
 from dashboard_helpers import text_of
 from sqlalchemy import func, select
 
-from app.callbacks.client import record
+from app.callbacks.decision import record
 from app.database import current_database
 from app.models import Decision
 from app.services import decisions, scoring

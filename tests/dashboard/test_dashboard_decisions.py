@@ -9,7 +9,8 @@ from dash import no_update
 from dashboard_helpers import add_client, find, text_of
 from sqlalchemy import func, select
 
-from app.callbacks.client import cancel_repeat, confirm_record, history_view, record, reset_form
+from app.callbacks.client import history_view
+from app.callbacks.decision import cancel_repeat, confirm_record, record, reset_form
 from app.database import current_database
 from app.models import Decision
 from app.services import rights, scoring

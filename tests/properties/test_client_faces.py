@@ -15,7 +15,8 @@ from flask_jwt_extended import create_access_token
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.callbacks.client import LOAD_OUTPUTS, history_view, load_client, record
+from app.callbacks.client import LOAD_OUTPUTS, history_view, load_client
+from app.callbacks.decision import record
 from app.callbacks.router import display_page
 from app.callbacks.simulator import RESULT_OUTPUTS, prefill, simulate
 from app.services import cohorts
