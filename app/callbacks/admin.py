@@ -19,10 +19,10 @@ from app.services.administration import (
     audit_log,
     list_users,
     retention_preview,
-    uuid_prefix_range,
 )
 from app.services.audit import ACTIONS
 from app.services.errors import ServiceError
+from app.services.lookup import uuid_prefix_range
 from app.texts import t
 from app.web.session import session_actor, session_language
 

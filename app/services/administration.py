@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,9 +12,9 @@ from app.database import current_database
 from app.models import AuditEvent, User
 from app.services import permissions, retention
 from app.services.errors import Invalid
+from app.services.lookup import uuid_prefix_range
 
 AUDIT_PAGE = 50
-SHORT_ID = re.compile(r"[0-9a-f]{8,32}")  # a UUID's first hex digits, as the pages show them
 
 
 @dataclass
@@ -26,15 +25,6 @@ class AuditFilter:
     actor_id: uuid.UUID | None = None
     since: datetime | None = None
     page: int = 1
-
-
-def uuid_prefix_range(text: str) -> tuple[uuid.UUID, uuid.UUID] | None:
-    """The UUIDs starting with these hex digits, as a range (an index range on both stores),
-    or None if the text is not a short id."""
-    prefix = (text or "").strip().lower().rstrip(".…").replace("-", "")
-    if not SHORT_ID.fullmatch(prefix):
-        return None
-    return uuid.UUID(prefix.ljust(32, "0")), uuid.UUID(prefix.ljust(32, "f"))
 
 
 def _require_admin(actor: User) -> None:

@@ -37,6 +37,15 @@ def client_id_from(value: object) -> uuid.UUID:
     raise NotFound("No such client.")
 
 
+def uuid_prefix_range(text: str) -> tuple[uuid.UUID, uuid.UUID] | None:
+    """The UUIDs starting with these hex digits (the short id, with or without its "…"), as a
+    range, or None if the text is not a short id."""
+    prefix = (text or "").strip().lower().rstrip(".…").replace("-", "")
+    if not _HEX_PREFIX.fullmatch(prefix):
+        return None
+    return uuid.UUID(prefix.ljust(32, "0")), uuid.UUID(prefix.ljust(32, "f"))
+
+
 def find_clients(text: str, actor: User) -> list[uuid.UUID]:
     """The actor's clients that the text designates, at most MAX_MATCHES, in id order.
 
@@ -50,11 +59,9 @@ def find_clients(text: str, actor: User) -> list[uuid.UUID]:
     with contextlib.suppress(ValueError):  # not a UUID: maybe a customer reference
         exact.append(uuid.UUID(text))
     condition = Client.id.in_(exact)
-    prefix = text.lower().rstrip(".…").replace("-", "")
-    if _HEX_PREFIX.fullmatch(prefix):
-        low = uuid.UUID(prefix.ljust(32, "0"))
-        high = uuid.UUID(prefix.ljust(32, "f"))
-        condition = condition | Client.id.between(low, high)  # an index range on both stores
+    bounds = uuid_prefix_range(text)
+    if bounds is not None:
+        condition = condition | Client.id.between(*bounds)  # an index range on both stores
     statement = scoped(select(Client.id), actor).where(condition)
     return list(
         current_database().session.scalars(statement.order_by(Client.id).limit(MAX_MATCHES))

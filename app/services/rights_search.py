@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 from app.database import current_database
 from app.models import Client, Decision, ScoreRecord, User
 from app.services import permissions
-from app.services.administration import uuid_prefix_range
 from app.services.errors import Invalid
+from app.services.lookup import uuid_prefix_range
 from app.services.pseudonymisation import client_uuids
 
 MAX_MATCHES = 20
