@@ -31,6 +31,9 @@ class ScoreRecord(Base):
     threshold: Mapped[float | None] = mapped_column(Float)
     model_version: Mapped[str | None] = mapped_column(String(64))
     explanation: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The challenger's shadow score (issue 12 §4): stored, never shown, never in a response.
+    challenger_version: Mapped[str | None] = mapped_column(String(64))
+    challenger_probability: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
