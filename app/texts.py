@@ -857,6 +857,25 @@ EN: dict[str, str] = {
     "The service recovers by itself; try again in a few seconds.",
 }
 
+
+
+def _merge_catalogues() -> None:
+    """Add the words of each app/catalogues module; a key defined twice is a programming error."""
+    import importlib
+    import pkgutil
+
+    from app import catalogues
+
+    for info in sorted(pkgutil.iter_modules(catalogues.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{catalogues.__name__}.{info.name}")
+        for ours, theirs in ((FR, module.FR), (EN, module.EN)):
+            clash = ours.keys() & theirs.keys()
+            if clash:
+                raise RuntimeError(f"app/catalogues/{info.name}.py redefines {sorted(clash)}")
+            ours.update(theirs)
+
+
+_merge_catalogues()
 TEXTS: dict[str, dict[str, str]] = {"fr": FR, "en": EN}
 
 
