@@ -27,6 +27,11 @@ def layout(lang: str, user, query: dict, **_):
         [
             page_header(t("model_title", lang), t("model_subtitle", lang), "model"),
             html.Div(id="model-content"),
+            # Governance sections, each filled by its own callback module (roles checked there):
+            html.Div(id="model-approval"),  # issue 12 §1: approvals, active and challenger
+            html.Div(id="model-monitoring"),  # issue 12 §2: drift ("Surveillance")
+            html.Div(id="model-backtest"),  # issue 12 §3-4: outcomes, back-test, challenger
+            html.Div(id="model-human-oversight"),  # issue 13 §1: override rates
             dcc.Store(id="model-load", data=1),
         ]
     )
