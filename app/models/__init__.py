@@ -3,6 +3,7 @@
 from app.models.audit import AuditEvent
 from app.models.base import Base, utcnow
 from app.models.client import Client
+from app.models.lifecycle import ModelApproval, PublishedModel
 from app.models.scoring import Decision, ScoreRecord
 from app.models.settings import AppSetting, AuditHead
 from app.models.token import RevokedToken
@@ -16,6 +17,8 @@ __all__ = [
     "Base",
     "Client",
     "Decision",
+    "ModelApproval",
+    "PublishedModel",
     "RevokedToken",
     "Role",
     "ScoreRecord",
