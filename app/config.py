@@ -90,6 +90,8 @@ class Config:
     FRESH_LOGIN_MINUTES = 5  # erasing from the dashboard needs a password given this recently
     JUSTIFICATION_MIN_LENGTH = 20  # characters justifying a decision against the advice
     DECISION_REPEAT_MINUTES = 5  # the same decision again this soon must be confirmed
+    REVIEW_DUE_DAYS = 30  # a review is answered within one month (GDPR Art. 12(3))
+    REVIEW_ANSWERED_DAYS = 14  # a closed review stays marked "answered" this long
 
 
 class DevelopmentConfig(Config):
@@ -132,6 +134,8 @@ _INT_SETTINGS = (
     "FRESH_LOGIN_MINUTES",
     "JUSTIFICATION_MIN_LENGTH",
     "DECISION_REPEAT_MINUTES",
+    "REVIEW_DUE_DAYS",
+    "REVIEW_ANSWERED_DAYS",
     "WEB_CONCURRENCY",
 )
 _STR_SETTINGS = (

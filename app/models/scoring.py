@@ -61,4 +61,7 @@ class Decision(Base):
     justification: Mapped[str | None] = mapped_column(Text)
     # True when the decision answers the client's request for human review.
     human_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Whether the author had been shown the client's explanation ("why") before deciding
+    # (CJEU C-634/21: evidence of a human decision); None for decisions before it was kept.
+    explanation_opened: Mapped[bool | None] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

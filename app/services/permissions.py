@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
-
 from app.database import current_database
-from app.models import Client, Decision, Role, User
+from app.models import Client, Role, User
 from app.services.errors import Forbidden, NotFound
 from app.services.portfolio import visible_client
 
@@ -22,8 +20,11 @@ ADVISER, SUPERVISOR, ADMIN = Role.ADVISER, Role.SUPERVISOR, Role.ADMIN
 # action -> the roles that may perform it (for "decide", refusal() adds the client rules).
 PERMISSIONS: dict[str, tuple[Role, ...]] = {
     "score": (ADVISER, SUPERVISOR),  # ad-hoc feature sets, stored and audited
-    # An adviser on their own clients; a supervisor only on a client awaiting human review.
+    # An adviser on their own clients outside the review queue; a supervisor only on a client
+    # in the queue (the review decision), never on a case they referred or first decided.
     "decide": (ADVISER, SUPERVISOR),
+    "review": (SUPERVISOR,),  # the review decision on a client in the queue (Art. 22(3))
+    "view_reviews": (SUPERVISOR, ADMIN),  # the review queue
     "request_review": (ADVISER, SUPERVISOR),  # record the client's request (Art. 22(3))
     "export": (ADVISER, SUPERVISOR, ADMIN),  # Art. 15; needs a fresh log-in
     "rectify": (ADVISER,),  # Art. 16, the client's own adviser
@@ -37,6 +38,7 @@ MESSAGES = {
     "not_awaiting_review": "A supervisor decides only on a client awaiting human review "
     "(a referred client or a client's request for review).",
     "own_decision": "The reviewer must not be the author of the decision under review.",
+    "in_review": "The client awaits a supervisor's review: the decision is the reviewer's.",
 }
 
 
@@ -57,10 +59,9 @@ def roles_for(action: str) -> tuple[str, ...]:
 
 def awaiting_review(client: Client) -> bool:
     """In the review queue: the client asked for human review, or was referred ("refer")."""
-    if client.review_requested_at is not None:
-        return True
-    latest = _latest_decision(client)
-    return latest is not None and latest.decision == "refer"
+    from app.services.reviews import open_case  # reviews asks this table too
+
+    return open_case(current_database().session, client.id) is not None
 
 
 def refusal(actor: User, action: str, client: Client | None = None) -> str | None:
@@ -70,13 +71,22 @@ def refusal(actor: User, action: str, client: Client | None = None) -> str | Non
     so a role that never may gets 403 and learns nothing about the client)."""
     if actor.role not in PERMISSIONS[action]:
         return "role"
-    if client is not None and action == "decide" and actor.role == SUPERVISOR:
-        if not awaiting_review(client):
-            return "not_awaiting_review"
-        latest = _latest_decision(client)
-        if latest is not None and latest.adviser_id == actor.id:
-            return "own_decision"
+    if client is not None and action in ("decide", "review"):
+        return _review_refusal(actor, client)
     return None
+
+
+def _review_refusal(actor: User, client: Client) -> str | None:
+    """Supervisors decide only on a client in the review queue, never on their own case;
+    advisers decide only outside it (the reviewer is someone else, GDPR Art. 22(3))."""
+    from app.services.reviews import open_case, self_review  # reviews asks this table too
+
+    case = open_case(current_database().session, client.id)
+    if actor.role == ADVISER:
+        return "in_review" if case is not None else None
+    if case is None:
+        return "not_awaiting_review"
+    return "own_decision" if self_review(case, actor) else None
 
 
 def allowed(actor: User, action: str, client: Client | None = None) -> bool:
@@ -91,13 +101,7 @@ def require(actor: User, action: str, client: Client | None = None) -> None:
         raise ActionForbidden(action, reason)
 
 
-def _latest_decision(client: Client) -> Decision | None:
-    query = select(Decision).where(Decision.client_id == client.id)
-    query = query.order_by(Decision.created_at.desc(), Decision.id).limit(1)
-    return current_database().session.scalar(query)
-
-
-CLIENT_ACTIONS = ("decide", "request_review", "export", "rectify")
+CLIENT_ACTIONS = ("decide", "review", "request_review", "export", "rectify")
 
 
 def actions_on(client_id: uuid.UUID, actor: User) -> frozenset[str]:
