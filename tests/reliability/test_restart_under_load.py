@@ -8,18 +8,13 @@ Loopback only, bounded: about 20-30 s.
 from __future__ import annotations
 
 import http.client
-import json
 import os
-import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from gunicorn_helpers import Server, call, children, free_port
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from tcp_proxy import TcpProxy
@@ -29,92 +24,9 @@ from app.models import Client, utcnow
 from app.services.audit_verify import verify
 from app.services.users import create_user
 
-ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Correct-Horse-42"
 GOOD = {"age": 42, "income": 38_000.0, "seniority": 6.5, "incidents": 0, "credit_score": 720}
 THREADS = 4
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def call(port: int, method: str, path: str, body=None, token=None) -> tuple[int, dict | None]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
-    try:
-        headers = {"Content-Type": "application/json"}
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
-        connection.request(method, path, json.dumps(body) if body is not None else None, headers)
-        response = connection.getresponse()
-        raw = response.read()
-        return response.status, json.loads(raw) if raw else None
-    finally:
-        connection.close()
-
-
-def children(pid: int) -> set[int]:
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.add(int(entry.name))
-    return found
-
-
-class Server:
-    """One gunicorn master started from the Procfile's configuration."""
-
-    def __init__(self, port: int, env: dict, log: Path) -> None:
-        self.port, self.env, self.log = port, env, log
-        self.workers = int(env.get("WEB_CONCURRENCY", "2"))
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        gunicorn = Path(sys.executable).parent / "gunicorn"
-        with open(self.log, "ab") as out:
-            self.process = subprocess.Popen(
-                [
-                    str(gunicorn),
-                    "-c",
-                    "gunicorn.conf.py",
-                    "--bind",
-                    f"127.0.0.1:{self.port}",
-                    "wsgi:app",
-                ],
-                cwd=ROOT,
-                env=self.env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, self.log.read_text()[-3000:]
-            try:
-                # gunicorn forks its workers up to 0.1 s apart: the first may answer before the
-                # last exists, so started means healthy and every worker forked.
-                healthy = call(self.port, "GET", "/api/v1/health")[0] == 200
-                if healthy and len(children(self.process.pid)) >= self.workers:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise AssertionError("gunicorn did not become healthy within 60 s")
-
-    def terminate(self) -> int:
-        self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout=40)
-
-    def kill(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(timeout=10)
 
 
 class Load:
