@@ -4,6 +4,7 @@ from app.models.audit import AuditEvent
 from app.models.base import Base, utcnow
 from app.models.client import Client
 from app.models.lifecycle import ModelApproval, PublishedModel
+from app.models.outcome import Outcome
 from app.models.review import ReviewCase
 from app.models.scoring import Decision, ScoreRecord
 from app.models.settings import AppSetting, AuditHead
@@ -19,6 +20,7 @@ __all__ = [
     "Client",
     "Decision",
     "ModelApproval",
+    "Outcome",
     "PublishedModel",
     "ReviewCase",
     "RevokedToken",
