@@ -1,6 +1,7 @@
 """``python -m modelling {train,list,promote,ensure,sign}``.
 
-Exit codes: 0 success, 2 unusable data or bad arguments, 1 registry refusal.
+Exit codes: 0 success, 2 unusable data or bad arguments, 1 registry refusal, 3 no champion
+(no candidate beats the prior baseline by the required CV AUC; nothing registered).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import sys
 from pathlib import Path
 
 from modelling.data import DataError
+from modelling.evaluation import MIN_AUC_GAIN_OVER_BASELINE, NoChampion
+from modelling.policy import DEFAULT_REVIEW_COST, DEFAULT_REVIEW_MARGIN
 from modelling.registry import Registry, RegistryError, default_path
 from modelling.report import comparison_rows, header
 from modelling.signing import MANIFEST, signing_key
@@ -59,6 +62,24 @@ def _training_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--margin", type=float, default=0.005, help="AUC margin within which the simpler model wins"
     )
+    sub.add_argument(
+        "--min-auc-gain",
+        type=float,
+        default=MIN_AUC_GAIN_OVER_BASELINE,
+        help="CV AUC the champion must gain over the prior baseline, or nothing is registered",
+    )
+    sub.add_argument(
+        "--review-margin",
+        type=float,
+        default=DEFAULT_REVIEW_MARGIN,
+        help="relative half-width of the review band the reports evaluate (REVIEW_MARGIN)",
+    )
+    sub.add_argument(
+        "--cost-review",
+        type=float,
+        default=DEFAULT_REVIEW_COST,
+        help="cost of one adviser review, in the unit of --cost-fp",
+    )
     sub.add_argument("--rows", type=int, default=50_000, help="synthetic portfolio size")
     sub.add_argument("--candidates", help="comma-separated subset (baseline always included)")
     sub.add_argument(
@@ -80,6 +101,9 @@ def _train(args, registry: Registry) -> int:
         cost_fn=args.cost_fn,
         cost_fp=args.cost_fp,
         margin=args.margin,
+        min_auc_gain=args.min_auc_gain,
+        review_margin=args.review_margin,
+        cost_review=args.cost_review,
         rows=args.rows,
         activate=args.activate,
         candidates=args.candidates.split(",") if args.candidates else None,
@@ -158,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except NoChampion as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
     except (RegistryError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -21,6 +21,12 @@ from modelling.features import FEATURES
 log = logging.getLogger(__name__)
 FOLDS = 5
 HOLDOUT = 0.2
+# A champion must beat the prior baseline by this much CV AUC, or nothing is registered.
+MIN_AUC_GAIN_OVER_BASELINE = 0.05
+
+
+class NoChampion(Exception):
+    """No candidate is good enough to serve; the message says why, for the user."""
 
 
 @dataclass
@@ -151,3 +157,32 @@ def choose(results: list[Result], margin: float) -> tuple[Result, str]:
             "model is the champion."
         )
     return champion, " ".join(sentences)
+
+
+def check_gain_over_baseline(results: list[Result], champion: Result, min_gain: float) -> str:
+    """Refuse a champion that does not beat the prior baseline by ``min_gain`` CV AUC.
+
+    The baseline gives every client the training default rate: a champion that barely beats it
+    has learnt nothing a bank should act on (the features carry no usable signal, or the target
+    is wrong). Returns the sentence recorded with the version when the champion passes.
+    """
+    baseline = next(r for r in results if r.candidate.name == "baseline")
+    gain = champion.cv_auc - baseline.cv_auc
+    if gain < min_gain:
+        ineligible = "".join(
+            f" {r.candidate.label} (CV AUC {r.cv_auc:.4f}) is not eligible: it breaks the risk "
+            f"direction of {', '.join(r.monotone_violations)}."
+            for r in results
+            if not r.monotone_ok
+        )
+        raise NoChampion(
+            f"no champion: the best eligible model, {champion.candidate.label} "
+            f"(CV AUC {champion.cv_auc:.4f}), beats the prior baseline (CV AUC "
+            f"{baseline.cv_auc:.4f}) by {gain:.4f} AUC, less than the {min_gain:.2f} required "
+            "(MIN_AUC_GAIN_OVER_BASELINE, --min-auc-gain): the features carry too little usable "
+            f"signal about the target in this data; nothing was registered.{ineligible}"
+        )
+    return (
+        f"{champion.candidate.label} beats the prior baseline by {gain:.4f} CV AUC "
+        f"(at least {min_gain:.2f} required)."
+    )

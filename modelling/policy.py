@@ -19,6 +19,8 @@ RECOMMENDATIONS = (FAVOURABLE, REVIEW, UNFAVOURABLE)  # best first
 BANDS = {FAVOURABLE: "low", REVIEW: "medium", UNFAVOURABLE: "high"}  # the portfolio's risk bands
 SHOWN_DECIMALS = 3  # a probability is shown to 0.1 percentage point (9,5 %)
 DEFAULT_REVIEW_MARGIN = 0.2  # relative half-width of the review band around the threshold
+# Cost of one adviser review, in the unit of the other costs (a refused good client costs 1).
+DEFAULT_REVIEW_COST = 0.1
 
 
 @dataclass(frozen=True)
@@ -82,3 +84,37 @@ class Policy:
 def rank(recommendation: str) -> int:
     """0 for the best recommendation; a smaller rank is better."""
     return RECOMMENDATIONS.index(recommendation)
+
+
+def served_outcome(policy: Policy, y, p, cost_fn: float, cost_fp: float, cost_review: float):
+    """Shares of each advice and the expected cost per client of the three-band policy.
+
+    Favourable is approved (a defaulter costs ``cost_fn``), unfavourable declined (a good client
+    costs ``cost_fp``), and each review costs ``cost_review``. What the adviser then decides is
+    not modelled, so two bounds are given: ``cost`` when the review ends as the single threshold
+    would have decided (the review adds its cost and nothing else), ``cost_if_review_perfect``
+    when every reviewed client is decided right. ``cost_single_threshold`` is the single
+    threshold's cost on the same clients.
+    """
+    y, p = np.asarray(y), np.asarray(p, float)
+    advice = policy.advise(p)
+    favourable, unfavourable = advice == FAVOURABLE, advice == UNFAVOURABLE
+    review = advice == REVIEW
+    refused = p >= policy.threshold
+    bad, good = y == 1, y == 0
+    sure_losses = cost_fn * np.sum(favourable & bad) + cost_fp * np.sum(unfavourable & good)
+    review_losses = cost_fn * np.sum(review & bad & ~refused) + cost_fp * np.sum(
+        review & good & refused
+    )
+    reviews = cost_review * np.sum(review)
+    single = cost_fn * np.sum(bad & ~refused) + cost_fp * np.sum(good & refused)
+    n = len(y)
+    return {
+        "clients": int(n),
+        "favourable_share": float(np.mean(favourable)),
+        "review_share": float(np.mean(review)),
+        "unfavourable_share": float(np.mean(unfavourable)),
+        "cost": float((sure_losses + review_losses + reviews) / n),
+        "cost_if_review_perfect": float((sure_losses + reviews) / n),
+        "cost_single_threshold": float(single / n),
+    }

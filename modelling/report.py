@@ -111,18 +111,69 @@ def _figures(meta: dict) -> list[go.Figure]:
     return figures
 
 
-def _fairness_rows(meta: dict) -> list[list[str]]:
+FAIRNESS_COLUMNS = (
+    ("favourable_rate", "Favourable"),
+    ("review_rate", "Review"),
+    ("unfavourable_rate", "Unfavourable"),
+    ("tpr_unfavourable", "TPR (unfav.)"),
+    ("fpr_unfavourable", "FPR (unfav.)"),
+    ("tpr_not_favourable", "TPR (not fav.)"),
+    ("fpr_not_favourable", "FPR (not fav.)"),
+    ("predicted_default_rate", "Predicted PD"),
+    ("observed_default_rate", "Observed default"),
+)
+
+
+def _rate(row: dict, key: str) -> str:
+    """A rate with its bootstrap 95 % interval, in percent."""
+    value, ci = row.get(key), (row.get("ci95") or {}).get(key)
+    if value is None:
+        return "n/a"
+    return f"{value:.1%}" + (f" [{ci[0]:.1%}, {ci[1]:.1%}]" if ci else "")
+
+
+def fairness_head() -> list[str]:
+    return ["Age band", "Count", *(label for _, label in FAIRNESS_COLUMNS), "Ratio to best", "Flag"]
+
+
+def fairness_rows(meta: dict) -> list[list[str]]:
+    """The served policy's fairness table as text cells (report and model card)."""
     rows = []
     for r in meta["fairness"]:
         if r["suppressed"]:
-            rows.append([r["band"], "suppressed (< 30)", "", "", "", "", "", ""])
+            rows.append([r["band"], "suppressed (< 30)", *[""] * (len(FAIRNESS_COLUMNS) + 2)])
             continue
-        fmt = [
-            f"{r[k]:.3f}" if r[k] is not None else "n/a"
-            for k in ("favourable_rate", "tpr", "fpr", "auc", "ratio_to_best")
-        ]
-        rows.append([r["band"], str(r["count"]), *fmt, "FLAG" if r["flagged"] else ""])
+        ratio = r.get("ratio_to_best")
+        rows.append(
+            [
+                r["band"],
+                str(r["count"]),
+                *(_rate(r, key) for key, _ in FAIRNESS_COLUMNS),
+                f"{ratio:.2f}" if ratio is not None else "n/a",
+                "FLAG (< 0.8)" if r["flagged"] else "",
+            ]
+        )
     return rows
+
+
+def policy_sentences(meta: dict) -> str:
+    """The served policy and its hold-out outcome in plain words (report and model card)."""
+    policy = meta.get("policy")
+    if not policy:
+        return "This version predates the served-policy report (single threshold only)."
+    out, costs = policy["holdout"], meta["costs"]
+    return (
+        f"Served policy: favourable below {policy['favourable_below']:.4f}, unfavourable from "
+        f"{policy['unfavourable_from']:.4f}, review in between (threshold "
+        f"{policy['threshold']:.4f}, review margin {policy['review_margin']:.0%}). On the "
+        f"hold-out ({out['clients']} clients): {out['favourable_share']:.1%} favourable, "
+        f"{out['review_share']:.1%} review, {out['unfavourable_share']:.1%} unfavourable. "
+        f"Expected cost per client (missed default {costs['missed_default']}, refused good "
+        f"client {costs['refused_good_client']}, review {policy['review_cost']}): "
+        f"{out['cost']:.4f} if each review ends as the single threshold decides, "
+        f"{out['cost_if_review_perfect']:.4f} if each review decides right; the single "
+        f"threshold alone: {out['cost_single_threshold']:.4f}."
+    )
 
 
 def report_html(meta: dict) -> str:
@@ -140,16 +191,6 @@ def report_html(meta: dict) -> str:
         if true_pd
         else ""
     )
-    fair_head = [
-        "Age band",
-        "Count",
-        "Favourable rate",
-        "TPR",
-        "FPR",
-        "AUC",
-        "Ratio to best",
-        "Flag (< 0.8)",
-    ]
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Model {escape(meta["version"])}</title>
 <style>body{{font-family:sans-serif;margin:2em;max-width:1100px}}
@@ -164,8 +205,18 @@ costs: missed default {meta["costs"]["missed_default"]}, refused good client
 <p>{escape(meta["choice"]["sentence"])}</p>{oracle}
 <h2>Exclusions by rule</h2>{_table(["Rule", "Rows"], excluded)}
 <h2>Curves</h2>{figures}
-<h2>Fairness by age band (hold-out)</h2>{_table(fair_head, _fairness_rows(meta))}
+<h2>Served policy (hold-out)</h2><p>{escape(policy_sentences(meta))}</p>
+<h2>Fairness of the served policy by age band (hold-out)</h2>
+<p>Share of each advice, true- and false-positive rates at the served cut-offs (a defaulter or a
+good client told "unfavourable"; told anything but "favourable"), mean predicted probability vs
+observed default rate; bootstrap 95 % intervals in brackets; bands under 30 people suppressed.</p>
+{_table(fairness_head(), fairness_rows(meta))}
 </body></html>"""
+
+
+def _markdown_table(head: list[str], rows: list[list[str]]) -> str:
+    lines = [head, ["---"] * len(head), *rows]
+    return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
 
 
 def model_card(meta: dict) -> str:
@@ -180,8 +231,11 @@ def model_card(meta: dict) -> str:
 
 ## Intended use
 Decision support for the bank's advisers: a probability of default (PD) for a credit-eligibility
-request, with the contribution of each input. An adviser takes the decision; the model's
-refusal suggestion is PD >= {meta["threshold"]:.3f}.
+request, with the contribution of each input. An adviser takes the decision on one of three
+advices: favourable, review or unfavourable.
+
+## Served policy
+{policy_sentences(meta)}
 
 ## Model
 {meta["label"]} (`{meta["algorithm"]}`), parameters {meta["parameters"]}.
@@ -198,10 +252,11 @@ AUC {m["auc"]:.4f} (95 % CI {m["auc_ci95"][0]:.4f}-{m["auc_ci95"][1]:.4f}), Gini
 PR AUC {m["pr_auc"]:.4f}, Brier {m["brier"]:.4f}, log loss {m["log_loss"]:.4f},
 ECE {m["ece"]:.4f}, KS {m["ks"]:.4f}, expected cost per client {m["cost"]:.4f}.
 
-## Fairness
-Favourable-outcome rates by age band are in report.html. Bands under the four-fifths ratio:
-{", ".join(flagged) if flagged else "none"}. Age is left unconstrained by the model; its effect
-is reported (metadata.json, `age_effect`).
+## Fairness of the served policy (hold-out, by age band)
+{_markdown_table(fairness_head(), fairness_rows(meta))}
+
+Bands under the four-fifths ratio of favourable advice: {", ".join(flagged) if flagged else "none"}.
+Age is left unconstrained by the model; its effect is reported (metadata.json, `age_effect`).
 
 ## Limits
 Five inputs only; trained on {"synthetic" if meta.get("true_pd") else "historical"} data, so

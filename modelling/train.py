@@ -12,11 +12,22 @@ import numpy as np
 from modelling import metrics
 from modelling.candidates import select
 from modelling.data import Dataset, load_csv, synthetic
-from modelling.evaluation import FOLDS, HOLDOUT, Result, choose, fit_final, split, tune
+from modelling.evaluation import (
+    FOLDS,
+    HOLDOUT,
+    MIN_AUC_GAIN_OVER_BASELINE,
+    Result,
+    check_gain_over_baseline,
+    choose,
+    fit_final,
+    split,
+    tune,
+)
 from modelling.explain import build_scorer
 from modelling.fairness import BANDS, age_band, fairness_table
 from modelling.features import FEATURE_NAMES
 from modelling.metadata import candidate_entry, describe_run
+from modelling.policy import DEFAULT_REVIEW_COST, DEFAULT_REVIEW_MARGIN, Policy, served_outcome
 from modelling.registry import Registry
 from modelling.report import model_card, report_html
 
@@ -35,6 +46,9 @@ class TrainConfig:
     cost_fn: float = 10.0
     cost_fp: float = 1.0
     margin: float = 0.005
+    min_auc_gain: float = MIN_AUC_GAIN_OVER_BASELINE  # over the prior baseline, CV AUC
+    review_margin: float = DEFAULT_REVIEW_MARGIN  # the served policy's band (REVIEW_MARGIN)
+    cost_review: float = DEFAULT_REVIEW_COST  # one adviser review, in the unit of cost_fp
     rows: int = SYNTHETIC_ROWS
     candidates: list[str] | None = None
     activate: bool = False  # the first version of an empty registry is always activated
@@ -65,10 +79,12 @@ def run(config: TrainConfig, dataset: Dataset | None = None) -> dict:
         fit_final(result, data, config.seed)
         results.append(result)
     champion, choice = choose(results, config.margin)
+    choice = f"{choice} {check_gain_over_baseline(results, champion, config.min_auc_gain)}"
     log.info("champion: %s. %s", champion.candidate.name, choice)
     entries = {r.candidate.name: _evaluate(r, data, config) for r in results}
     threshold = entries[champion.candidate.name]["threshold"]
     meta = describe_run(config, dataset, data, entries, champion, choice)
+    meta["choice"]["min_auc_gain_over_baseline"] = config.min_auc_gain
     meta.update(_champion_figures(champion, data, dataset, threshold, config))
     meta["training"].update(
         wall_seconds=round(time.perf_counter() - started_wall, 2),
@@ -102,6 +118,9 @@ def _champion_figures(
     scorer = build_scorer(champion.candidate.name, champion.model)
     _, contributions = scorer.explain_raw(data.X_hold)
     ages = data.X_hold[:, FEATURE_NAMES.index("age")]
+    policy = Policy(threshold, config.review_margin)
+    costs = (config.cost_fn, config.cost_fp, config.cost_review)
+    n_boot = 200 if config.quick else 1000
     bands = age_band(ages)
     age_effect = [
         {"band": label, "mean_contribution": float(contributions[bands == label, 0].mean())}
@@ -114,7 +133,15 @@ def _champion_figures(
             for name, v in zip(FEATURE_NAMES, np.abs(contributions).mean(axis=0), strict=True)
         ],
         "age_effect": age_effect,
-        "fairness": fairness_table(ages, data.y_hold, champion.hold_pred, threshold),
+        "policy": policy.describe()
+        | {
+            "review_cost": config.cost_review,
+            "holdout": served_outcome(policy, data.y_hold, champion.hold_pred, *costs),
+            "cv": served_outcome(policy, data.y_dev, champion.oof, *costs),
+        },
+        "fairness": fairness_table(
+            ages, data.y_hold, champion.hold_pred, policy, n_boot, config.seed
+        ),
         "cost_curve": metrics.cost_curve(data.y_dev, champion.oof, config.cost_fn, config.cost_fp),
         "true_pd": None,
     }

@@ -7,6 +7,7 @@ import pytest
 
 from modelling.data import DataError, load_csv
 from modelling.fairness import age_band, fairness_table
+from modelling.policy import Policy
 
 
 def test_age_bands_edges():
@@ -27,19 +28,22 @@ def test_age_bands_edges():
 
 
 def test_fairness_table_rates_flags_and_suppression():
-    # 40 clients aged 30: half refused; 40 aged 40: a quarter refused; 10 aged 70: suppressed
+    # Served policy: threshold 0.5, margin 0.2 -> favourable below 0.3995, unfavourable from 0.5995
+    # 40 clients aged 30: half unfavourable; 40 aged 40: a quarter; 10 aged 70: suppressed
     age = np.array([30] * 40 + [40] * 40 + [70] * 10)
     y = np.array([1, 0] * 20 + [1, 0, 0, 0] * 10 + [0] * 10)
     p = np.array([0.9, 0.8] * 10 + [0.1, 0.05] * 10 + [0.9, 0.1, 0.1, 0.1] * 10 + [0.9] * 10)
-    rows = {r["band"]: r for r in fairness_table(age, y, p, threshold=0.5)}
+    rows = {r["band"]: r for r in fairness_table(age, y, p, Policy(0.5, 0.2), n_boot=50)}
     assert rows["66+"] == {"band": "66+", "suppressed": True}
     young, middle = rows["26-35"], rows["36-50"]
     assert young["count"] == 40 and young["favourable_rate"] == pytest.approx(0.5)
     assert middle["favourable_rate"] == pytest.approx(0.75)
     assert young["ratio_to_best"] == pytest.approx(0.5 / 0.75) and young["flagged"]
     assert middle["ratio_to_best"] == 1 and not middle["flagged"]
-    assert young["tpr"] == pytest.approx(0.5) and young["fpr"] == pytest.approx(0.5)
-    assert middle["tpr"] == pytest.approx(1.0) and middle["fpr"] == pytest.approx(0.0)
+    assert young["tpr_unfavourable"] == pytest.approx(0.5)
+    assert young["fpr_unfavourable"] == pytest.approx(0.5)
+    assert middle["tpr_unfavourable"] == pytest.approx(1.0)
+    assert middle["fpr_unfavourable"] == pytest.approx(0.0)
     assert middle["auc"] == pytest.approx(1.0)
 
 
