@@ -51,6 +51,7 @@ class Config:
     RETENTION_DECISION_DAYS = 5 * 365
     RETENTION_AUDIT_DAYS = 365  # AI Act logging: at least six months
     RETENTION_ADHOC_SCORE_DAYS = 90  # scores of feature sets that are not a stored client
+    RETENTION_OUTCOME_DAYS = 5 * 365  # realised outcomes, after the day they were observed
     PURGE_INTERVAL_SECONDS = 24 * 3600  # how often the clock process runs the purge
     ADHOC_SCORE_DAILY_QUOTA = 10_000  # ad-hoc scores per identity per day (API and simulator)
     # Signed audit checkpoints: written here (None: <instance>/audit-checkpoints) and logged.
@@ -90,6 +91,20 @@ class Config:
     FRESH_LOGIN_MINUTES = 5  # erasing from the dashboard needs a password given this recently
     JUSTIFICATION_MIN_LENGTH = 20  # characters justifying a decision against the advice
     DECISION_REPEAT_MINUTES = 5  # the same decision again this soon must be confirmed
+    # Drift (issue 12 §2): PSI from which a feature is "watch" / "alert", scores a window needs.
+    DRIFT_WATCH_PSI = 0.10
+    DRIFT_ALERT_PSI = 0.25
+    DRIFT_MIN_SCORES = 200
+    DRIFT_INTERVAL_SECONDS = 24 * 3600  # how often the clock process checks drift
+    # Back-test (issue 12 §3): fewer outcomes than this give the status "insufficient"; risk
+    # grades (deciles of the probability) are merged until each has this many outcomes.
+    BACKTEST_MIN_OUTCOMES = 100
+    BACKTEST_MIN_GRADE_OUTCOMES = 30
+    # Model lifecycle (issue 12): how often an instance re-reads the active and challenger
+    # versions chosen in the database; whether only an approved version is served (always in
+    # production; elsewhere the served version is approved automatically by the system).
+    MODEL_SETTING_POLL_SECONDS = 2.0
+    MODEL_APPROVAL_REQUIRED = False
     REVIEW_DUE_DAYS = 30  # a review is answered within one month (GDPR Art. 12(3))
     REVIEW_ANSWERED_DAYS = 14  # a closed review stays marked "answered" this long
 
@@ -105,6 +120,7 @@ class TestingConfig(Config):
 
 class ProductionConfig(Config):
     APP_ENV = "production"
+    MODEL_APPROVAL_REQUIRED = True
     SESSION_COOKIE_SECURE = True
 
 
@@ -123,6 +139,9 @@ _INT_SETTINGS = (
     "RETENTION_AUDIT_DAYS",
     "PURGE_INTERVAL_SECONDS",
     "RETENTION_ADHOC_SCORE_DAYS",
+    "RETENTION_OUTCOME_DAYS",
+    "BACKTEST_MIN_OUTCOMES",
+    "BACKTEST_MIN_GRADE_OUTCOMES",
     "ADHOC_SCORE_DAILY_QUOTA",
     "AUDIT_CHECKPOINT_INTERVAL_SECONDS",
     "PORT",
@@ -137,6 +156,8 @@ _INT_SETTINGS = (
     "REVIEW_DUE_DAYS",
     "REVIEW_ANSWERED_DAYS",
     "WEB_CONCURRENCY",
+    "DRIFT_MIN_SCORES",
+    "DRIFT_INTERVAL_SECONDS",
 )
 _STR_SETTINGS = (
     "DATABASE_URL",
@@ -193,6 +214,7 @@ def load_config(
         settings["REASON_MIN_CONTRIBUTION"] = _fraction(
             "REASON_MIN_CONTRIBUTION", environ["REASON_MIN_CONTRIBUTION"]
         )
+    _drift_thresholds(settings, environ)
     for name in DEV_SECRETS:
         settings[name] = environ.get(name) or None
     if environ.get("PSEUDONYMISATION_PREVIOUS_KEYS"):
@@ -206,6 +228,8 @@ def load_config(
         )
     settings.update(overrides)
     settings["APP_ENV"] = env_name
+    if env_name == "production":
+        settings["MODEL_APPROVAL_REQUIRED"] = True  # no setting serves an unapproved model there
     _derive_api_settings(settings)
 
     defaulted = _resolve_secrets(settings)
@@ -223,6 +247,14 @@ def load_config(
     if settings.get("DATABASE_URL"):
         settings["DATABASE_URL"] = normalise_database_url(settings["DATABASE_URL"])
     return settings
+
+
+def _drift_thresholds(settings: dict[str, Any], environ: Mapping[str, str]) -> None:
+    for name in ("DRIFT_WATCH_PSI", "DRIFT_ALERT_PSI"):
+        if environ.get(name):
+            settings[name] = _fraction(name, environ[name])
+    if not 0 < settings["DRIFT_WATCH_PSI"] < settings["DRIFT_ALERT_PSI"]:
+        raise ConfigError("DRIFT_WATCH_PSI must be above 0 and below DRIFT_ALERT_PSI")
 
 
 def _production_platform(environ: Mapping[str, str], overrides: Mapping[str, Any]) -> str | None:

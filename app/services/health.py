@@ -31,6 +31,8 @@ def check_health() -> dict[str, str | None]:
         report["redis"] = _redis_status(current_app.config["REDIS_URL"])
     if "unavailable" in report.values() or not version:
         report["status"] = "degraded"
+    if version and not model_service().servable:  # production: approved versions only
+        report["status"], report["reason"] = "degraded", "model_not_approved"
     return report
 
 

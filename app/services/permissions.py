@@ -31,6 +31,16 @@ PERMISSIONS: dict[str, tuple[Role, ...]] = {
     "erase": (ADMIN,),  # Art. 17; needs a fresh log-in
     "switch_model": (ADMIN,),  # the kill switch (AI Act Art. 14): read and change
     "administer": (ADMIN,),  # users, the audit log, the retention preview
+    # Portfolio jobs (issue 14 §4): start a rescoring of every client, follow its progress.
+    "run_jobs": (ADMIN,),
+    # Outcomes and back-tests (issue 12 §3-4): record a client's realised outcome (API, CLI
+    # import); read a version's back-test and the challenger's report.
+    "record_outcome": (SUPERVISOR, ADMIN),
+    "backtest": (SUPERVISOR, ADMIN),
+    # Model lifecycle (issue 12): approve a version (fresh log-in; not the version's own
+    # trainer), make an approved version active, set or stop the challenger.
+    "approve_model": (ADMIN,),
+    "activate_model": (ADMIN,),
 }
 
 MESSAGES = {
@@ -39,6 +49,7 @@ MESSAGES = {
     "(a referred client or a client's request for review).",
     "own_decision": "The reviewer must not be the author of the decision under review.",
     "in_review": "The client awaits a supervisor's review: the decision is the reviewer's.",
+    "own_model": "The approver must not be the account that trained the model.",
 }
 
 
