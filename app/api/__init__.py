@@ -13,6 +13,7 @@ API_PREFIX = "/api/v1"
 
 def routes() -> list:
     from app.api import admin, auth, clients, models, rights, scoring, users
+    from app.api import jobs  # issue 14 §4: portfolio jobs
 
     return [
         *auth.ROUTES,
@@ -22,6 +23,7 @@ def routes() -> list:
         *models.ROUTES,
         *users.ROUTES,
         *admin.ROUTES,
+        *jobs.ROUTES,
     ]
 
 

@@ -9,6 +9,7 @@ def register_callbacks(dash_app: Dash) -> None:
     from app.callbacks import (
         admin,
         admin_erasure,
+        admin_jobs,
         client,
         client_actions,
         decision,
@@ -30,5 +31,6 @@ def register_callbacks(dash_app: Dash) -> None:
         model,
         admin,
         admin_erasure,
+        admin_jobs,
     ):
         module.register(dash_app)

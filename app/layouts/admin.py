@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from app.layouts.admin_erasure import erasure_card
+from app.layouts.admin_jobs import jobs_card
 from app.layouts.common import ALL, card, page_header
 from app.services.audit import ACTIONS
 from app.texts import FR as _FR
@@ -128,6 +129,7 @@ def layout(lang: str, user, query: dict, **_):
                 "bi-toggle-on",
             ),
             erasure_card(lang),
+            jobs_card(lang),
             card(
                 t("users_title", lang), html.Div(id="admin-users"), "admin-users-card", "bi-people"
             ),

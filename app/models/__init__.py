@@ -3,6 +3,7 @@
 from app.models.audit import AuditEvent
 from app.models.base import Base, utcnow
 from app.models.client import Client
+from app.models.jobs import JobChunk, PortfolioJob
 from app.models.lifecycle import ModelApproval, PublishedModel
 from app.models.outcome import Outcome
 from app.models.review import ReviewCase
@@ -19,8 +20,10 @@ __all__ = [
     "Base",
     "Client",
     "Decision",
+    "JobChunk",
     "ModelApproval",
     "Outcome",
+    "PortfolioJob",
     "PublishedModel",
     "ReviewCase",
     "RevokedToken",

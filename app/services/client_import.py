@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import IO
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from app.database import current_database
 from app.models import Client, Role, User, utcnow
+from app.services import bulk
 from app.services.pseudonymisation import client_uuids, key_version
 from modelling.features import FEATURES, check_consistency, parse_text
 
@@ -160,9 +160,16 @@ def _upsert(session, rows: list[dict]) -> tuple[int, int]:
     _keep_previous_ids(session, rows)
     ids = [r["id"] for r in rows]
     existing = set(session.scalars(select(Client.id).where(Client.id.in_(ids))))
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(Client).values([r | {"created_at": utcnow()} for r in rows])
-    updated_columns = {c: statement.excluded[c] for c in rows[0] if c != "id"}
-    session.execute(statement.on_conflict_do_update(index_elements=["id"], set_=updated_columns))
+    # COPY into a staging table on PostgreSQL, executemany on SQLite; then one upsert that
+    # keeps an existing client's created_at (services/bulk).
+    names = list(rows[0])
+    now = utcnow()
+    bulk.upsert(
+        session.connection(),
+        Client.__table__,
+        "id",
+        (*names, "created_at"),
+        ((*(row[name] for name in names), now) for row in rows),
+        keep=("created_at",),
+    )
     return len(rows) - len(existing), len(existing)
