@@ -12,7 +12,7 @@ API_PREFIX = "/api/v1"
 
 
 def routes() -> list:
-    from app.api import admin, auth, clients, models, rights, scoring, users
+    from app.api import admin, auth, clients, models, outcomes, rights, scoring, users
     from app.api import jobs  # issue 14 §4: portfolio jobs
 
     return [
@@ -21,6 +21,7 @@ def routes() -> list:
         *clients.ROUTES,
         *rights.ROUTES,
         *models.ROUTES,
+        *outcomes.ROUTES,
         *users.ROUTES,
         *admin.ROUTES,
         *jobs.ROUTES,

@@ -16,6 +16,7 @@ RETENTION = (
     ("retention_scores", "RETENTION_SCORE_DAYS"),
     ("retention_adhoc_scores", "RETENTION_ADHOC_SCORE_DAYS"),
     ("retention_decisions", "RETENTION_DECISION_DAYS"),
+    ("retention_outcomes", "RETENTION_OUTCOME_DAYS"),
     ("retention_audit", "RETENTION_AUDIT_DAYS"),
 )
 RIGHTS = ("access", "rectification", "erasure", "review", "objection")

@@ -20,7 +20,7 @@ from flask import current_app
 from sqlalchemy import ColumnElement, delete, exists, func, select
 
 from app.database import current_database
-from app.models import AuditEvent, Client, Decision, RevokedToken, ScoreRecord, utcnow
+from app.models import AuditEvent, Client, Decision, Outcome, RevokedToken, ScoreRecord, utcnow
 from app.services import audit
 from app.services import audit_checkpoints as checkpoints
 from app.services.audit_verify import purge_anchor
@@ -40,6 +40,8 @@ class Category:
         cutoff = now - timedelta(days=current_app.config[self.setting])
         if self.model is Client:
             return (Client.data_updated_at < cutoff) & ~_still_referenced(now)
+        if self.model is Outcome:  # counted from the day the outcome was observed
+            return Outcome.observed_at < cutoff.date()
         if self.name == "adhoc_scores":
             return ScoreRecord.client_id.is_(None) & (ScoreRecord.created_at < cutoff)
         if self.model is ScoreRecord:
@@ -50,13 +52,17 @@ class Category:
 
 
 def _still_referenced(now: datetime) -> ColumnElement[bool]:
-    """The client has a score or a decision that is itself still within its retention."""
+    """The client has a score, a decision or an outcome that is itself still within its
+    retention."""
     config = current_app.config
     scores = now - timedelta(days=config["RETENTION_SCORE_DAYS"])
     decisions = now - timedelta(days=config["RETENTION_DECISION_DAYS"])
-    return exists().where(
-        ScoreRecord.client_id == Client.id, ScoreRecord.created_at >= scores
-    ) | exists().where(Decision.client_id == Client.id, Decision.created_at >= decisions)
+    outcomes = (now - timedelta(days=config["RETENTION_OUTCOME_DAYS"])).date()
+    return (
+        exists().where(ScoreRecord.client_id == Client.id, ScoreRecord.created_at >= scores)
+        | exists().where(Decision.client_id == Client.id, Decision.created_at >= decisions)
+        | exists().where(Outcome.client_id == Client.id, Outcome.observed_at >= outcomes)
+    )
 
 
 # Order matters: decisions before the scores they reference, clients last (cascade).
@@ -64,6 +70,7 @@ CATEGORIES = (
     Category("decisions", Decision, "RETENTION_DECISION_DAYS"),
     Category("scores", ScoreRecord, "RETENTION_SCORE_DAYS"),
     Category("adhoc_scores", ScoreRecord, "RETENTION_ADHOC_SCORE_DAYS"),
+    Category("outcomes", Outcome, "RETENTION_OUTCOME_DAYS"),
     Category("clients", Client, "RETENTION_CLIENT_DAYS"),
     Category("audit", AuditEvent, "RETENTION_AUDIT_DAYS"),
     Category("revoked_tokens", RevokedToken, None),

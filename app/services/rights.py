@@ -21,6 +21,7 @@ from app.extensions import current_limiter
 from app.models import Client, Decision, Role, ScoreRecord, User, utcnow
 from app.services import audit, permissions
 from app.services.errors import FreshLoginRequired, Invalid, NotFound, RateLimited
+from app.services.outcomes import outcomes_of
 from app.services.portfolio import client_summary, visible_client
 from modelling.features import FEATURE_NAMES, validate
 
@@ -120,6 +121,19 @@ def export_client(client_id: uuid.UUID, actor: User, *, fresh_login: bool) -> di
             }
             for d in decisions
         ],
+        "outcomes": [
+            {
+                "id": str(o.id),
+                "defaulted": o.defaulted,
+                "observed_at": o.observed_at.isoformat(),
+                "recorded_at": o.recorded_at.isoformat(),
+                "source": o.source,
+                "kept_until": (
+                    o.observed_at + timedelta(days=current_app.config["RETENTION_OUTCOME_DAYS"])
+                ).isoformat(),
+            }
+            for o in outcomes_of(client.id)
+        ],
     }
     with current_database().transaction():
         audit.record("export", actor.id, client.id)
@@ -147,14 +161,14 @@ def rectify_client(client_id: uuid.UUID, actor: User, changes: dict) -> dict:
 
 
 def erase_client(client_id: uuid.UUID, actor: User, *, fresh_login: bool) -> dict:
-    """Remove the client, its scores and decisions in one transaction (admins only)."""
+    """Remove the client, its scores, decisions and outcomes in one transaction (admins only)."""
     permissions.require(actor, "erase")
     _require_fresh_login(fresh_login)
     with current_database().transaction() as session:
         client = session.get(Client, client_id)
         if client is None:
             raise NotFound("No such client.")
-        session.delete(client)  # scores and decisions go by ON DELETE CASCADE
+        session.delete(client)  # scores, decisions, outcomes go by ON DELETE CASCADE
         event = audit.record("erasure", actor.id, client_id)
     return {"client_id": str(client_id), "erased": True, "erased_at": event.created_at.isoformat()}
 

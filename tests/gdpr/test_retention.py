@@ -122,6 +122,7 @@ def test_dry_run_counts_without_deleting(app, adviser):
         "clients",
         "scores",
         "adhoc_scores",
+        "outcomes",
         "decisions",
         "audit",
         "revoked_tokens",

@@ -180,6 +180,15 @@ class ExportedDecision(BaseModel):
     kept_until: str
 
 
+class ExportedOutcome(BaseModel):
+    id: str
+    defaulted: bool
+    observed_at: str
+    recorded_at: str
+    source: Literal["api", "import"]
+    kept_until: str
+
+
 class ExportResponse(BaseModel):
     """Everything held on one client (GDPR Art. 15), with the date each item is deleted."""
 
@@ -193,6 +202,7 @@ class ExportResponse(BaseModel):
     retention: dict[str, str]
     scores: list[ExportedScore]
     decisions: list[ExportedDecision]
+    outcomes: list[ExportedOutcome]
 
 
 class ErasureResponse(BaseModel):
@@ -214,7 +224,9 @@ class ModelSwitch(BaseModel):
 
 
 class RetentionCategory(BaseModel):
-    category: Literal["decisions", "scores", "adhoc_scores", "clients", "audit", "revoked_tokens"]
+    category: Literal[
+        "decisions", "scores", "adhoc_scores", "outcomes", "clients", "audit", "revoked_tokens"
+    ]
     days: int | None = Field(description="null: kept until the row's own expiry (tokens).")
     cutoff: str
     count: int
