@@ -18,7 +18,7 @@ from sqlalchemy import and_, case, func, select, update
 
 from app.database import current_database
 from app.models import Client, JobChunk, PortfolioJob, ScoreRecord, User, utcnow
-from app.services import audit, bulk, oversight, permissions
+from app.services import audit, bulk, oversight, permissions, shadow
 from app.services.errors import Invalid, NotFound, Unavailable
 from app.services.refresh import vacuum_clients
 from app.services.scoring import evaluate, served_model
@@ -43,6 +43,8 @@ SCORE_COLUMNS = (
     "model_version",
     "explanation",
     "created_at",
+    "challenger_version",  # the challenger's shadow score (issue 12 §4): stored, never shown
+    "challenger_probability",
 )
 
 
@@ -177,6 +179,7 @@ def _pending(job_id: uuid.UUID) -> int:
 
 def _store(connection, requested_by, client_ids, rows, items, now) -> None:
     """The chunk's score records and each client's latest score, in the caller's transaction."""
+    challenger, shadows = shadow.probabilities(rows)
     records = (
         (
             uuid.uuid4(),
@@ -189,8 +192,10 @@ def _store(connection, requested_by, client_ids, rows, items, now) -> None:
             item["model_version"],
             item["explanation"],
             now,
+            challenger,
+            shadows[i] if shadows else None,
         )
-        for client_id, row, item in zip(client_ids, rows, items, strict=True)
+        for i, (client_id, row, item) in enumerate(zip(client_ids, rows, items, strict=True))
     )
     bulk.insert_rows(connection, ScoreRecord.__table__, SCORE_COLUMNS, records)
     bulk.update_from(

@@ -4,12 +4,13 @@ shadow, and the production rule that an unapproved version is not served."""
 from __future__ import annotations
 
 import pytest
-from api_helpers import GOOD, PASSWORD, bearer
+from api_helpers import GOOD, PASSWORD, RISKY, add_client, bearer
 from lifecycle_helpers import NEXT, add_version, copy_registry
 from sqlalchemy import select
 
 from app.database import current_database
 from app.models import AuditEvent, ModelApproval, PublishedModel, ScoreRecord
+from app.services import jobs
 from app.services.lifecycle import AUTOMATIC_NOTE
 from app.services.users import create_user
 
@@ -275,3 +276,18 @@ def test_in_production_an_unapproved_version_is_not_served(production_like, regi
     assert created.status_code == 201
     assert api.get("/api/v1/health").get_json()["status"] == "ok"
     assert api.post("/api/v1/score", json=GOOD, headers=bearer(adviser)).status_code == 200
+
+
+def test_the_portfolio_rescoring_is_shadowed_too(api, fresh, people):
+    clients = [add_client(people["adviser"], values) for values in (GOOD, RISKY, GOOD)]
+    challenger = NEXT + "aaaaaaa"
+    api.put(MODELS + "/challenger", json={"version": challenger}, headers=fresh["admin"])
+    jobs.enqueue_rescore(people["admin"], "on_demand", 2)  # in process without Redis: 2 chunks
+    session = current_database().session
+    session.expire_all()
+    records = session.scalars(
+        select(ScoreRecord).where(ScoreRecord.client_id.in_([c.id for c in clients]))
+    ).all()
+    assert len(records) == 3
+    assert {r.challenger_version for r in records} == {challenger}
+    assert all(0 < r.challenger_probability < 1 for r in records)
