@@ -180,7 +180,7 @@ FR: dict[str, str] = {
     "history_who": "Par",
     "history_model": "Modèle",
     "history_review_request": "Demande de réexamen humain du client (art. 22 RGPD)",
-    "history_review_answer": "{outcome} (réponse à la demande de réexamen)",
+    "history_review_answer": "{outcome} (réexamen par un superviseur)",
     "user_removed": "compte supprimé",
     "date_at": "{date} à {time}",
     # simulator
@@ -436,8 +436,8 @@ FR: dict[str, str] = {
     # client rights
     "export_button": "Exporter les données du client (JSON)",
     "export_help": "Tout ce qui est détenu sur ce client (art. 15 RGPD) ; l'export est journalisé.",
-    "review_requested": "Le client a demandé un réexamen humain le {date} : votre prochaine "
-    "décision y répond et vous en êtes le réexaminateur.",
+    "review_requested": "Le client a demandé un réexamen humain le {date} : un superviseur y "
+    "répond (page « À examiner »).",
     "review_record": "Enregistrer une demande de réexamen du client",
     "review_pending_mark": "réexamen demandé",
     "retention_tokens": "Jetons révoqués",
@@ -614,7 +614,7 @@ EN: dict[str, str] = {
     "history_who": "By",
     "history_model": "Model",
     "history_review_request": "The client's request for human review (GDPR Art. 22)",
-    "history_review_answer": "{outcome} (answer to the review request)",
+    "history_review_answer": "{outcome} (review by a supervisor)",
     "user_removed": "account removed",
     "date_at": "{date} at {time}",
     "simulator_title": "Simulator",
@@ -844,8 +844,8 @@ EN: dict[str, str] = {
     "switch_confirm_on": "Put back in service",
     "export_button": "Export the client's data (JSON)",
     "export_help": "Everything held on this client (GDPR Art. 15); the export is logged.",
-    "review_requested": "The client asked for human review on {date}: your next decision "
-    "answers it and you are its reviewer.",
+    "review_requested": "The client asked for human review on {date}: a supervisor answers it "
+    "(page \"To review\").",
     "review_record": "Record the client's request for review",
     "review_pending_mark": "review requested",
     "retention_tokens": "Revoked tokens",

@@ -18,11 +18,12 @@ from app.callbacks import admin as admin_callbacks
 from app.callbacks import admin_erasure, client_actions
 from app.callbacks import decision as decision_callbacks
 from app.callbacks import oversight as oversight_callbacks
+from app.callbacks import reviews as reviews_callbacks
 from app.callbacks import rights as rights_callbacks
 from app.callbacks.refusals import refusal_text
 from app.database import current_database
 from app.models import AuditEvent, Client
-from app.services import administration, decisions, oversight, rights, scoring
+from app.services import administration, decisions, oversight, reviews, rights, scoring
 from app.services.permissions import MESSAGES, ActionForbidden
 from app.services.users import create_user
 
@@ -37,8 +38,17 @@ TABLE = [
     ("decide", "supervisor", "scored", "not_awaiting_review"),
     ("decide", "supervisor", "referred", ALLOWED),
     ("decide", "supervisor", "review_requested", ALLOWED),
-    ("decide", "supervisor", "referred_by_this_supervisor", "own_decision"),
+    # The decision under review is this supervisor's own (their earlier review, contested).
+    ("decide", "supervisor", "reviewed_by_this_supervisor", "own_decision"),
+    ("decide", "adviser", "referred", "in_review"),  # the queue's cases are a supervisor's
+    ("decide", "adviser", "review_requested", "in_review"),
     ("decide", "admin", "scored", "role"),
+    ("review", "supervisor", "referred", ALLOWED),
+    ("review", "supervisor", "review_requested", ALLOWED),
+    ("review", "supervisor", "reviewed_by_this_supervisor", "own_decision"),
+    ("view_reviews", "adviser", "referred", "role"),
+    ("view_reviews", "supervisor", "referred", ALLOWED),
+    ("view_reviews", "admin", "referred", ALLOWED),
     ("request_review", "adviser", "scored", ALLOWED),
     ("request_review", "supervisor", "scored", ALLOWED),
     ("request_review", "admin", "scored", "role"),
@@ -94,9 +104,10 @@ def make_client(people, state: str) -> Client:
         decisions.record_decision(client.id, adviser, "refer", JUSTIFICATION)
     elif state == "review_requested":
         rights.request_review(client.id, adviser)
-    elif state == "referred_by_this_supervisor":
-        rights.request_review(client.id, adviser)
-        decisions.record_decision(client.id, supervisor, "refer", JUSTIFICATION)
+    elif state == "reviewed_by_this_supervisor":
+        decisions.record_decision(client.id, adviser, "refer", JUSTIFICATION)
+        reviews.record_review(client.id, supervisor, "approve", JUSTIFICATION)
+        rights.request_review(client.id, adviser)  # the client contests the review
     return client
 
 
@@ -118,6 +129,8 @@ def bearer(user) -> dict[str, str]:
 def by_service(action: str, actor, client: Client) -> str:
     calls = {
         "decide": lambda: decisions.record_decision(client.id, actor, "decline", JUSTIFICATION),
+        "review": lambda: reviews.record_review(client.id, actor, "decline", JUSTIFICATION),
+        "view_reviews": lambda: reviews.queue(actor),
         "request_review": lambda: rights.request_review(client.id, actor),
         "export": lambda: rights.export_client(client.id, actor, fresh_login=True),
         "rectify": lambda: rights.rectify_client(client.id, actor, {"incidents": 1}),
@@ -142,6 +155,12 @@ def by_api(http, action: str, actor, client: Client) -> str:
             headers=headers,
             json={"decision": "decline", "justification": JUSTIFICATION},
         ),
+        "review": lambda: http.post(
+            f"/api/v1/reviews/{client.id}/decision",
+            headers=headers,
+            json={"decision": "decline", "justification": JUSTIFICATION},
+        ),
+        "view_reviews": lambda: http.get("/api/v1/reviews", headers=headers),
         "request_review": lambda: http.post(url + "/review-request", headers=headers),
         "export": lambda: http.get(url + "/export", headers=headers),
         "rectify": lambda: http.patch(url, headers=headers, json={"incidents": 1}),
@@ -173,9 +192,12 @@ def _read(action: str, component, done_id: str) -> str:
 
 def by_callback(action: str, client: Client, triggered) -> str:
     cid = str(client.id)
-    if action == "decide":
+    if action in ("decide", "review"):  # the client page's decision panel records both
         feedback, _refresh = decision_callbacks.record(1, "decline", JUSTIFICATION, cid, 0)
         return _read(action, feedback, "client-decision-ok")
+    if action == "view_reviews":
+        table, _summary, _pages = reviews_callbacks.show_queue("all", False, 1)
+        return _read(action, table, "reviews-queue")
     if action == "request_review":
         triggered("client-review-record")
         notice, _disabled = rights_callbacks.review(cid, 0, 1)
@@ -221,7 +243,8 @@ DECIDERS = [
     ("supervisor", "scored", False),
     ("supervisor", "referred", True),
     ("supervisor", "review_requested", True),
-    ("supervisor", "referred_by_this_supervisor", False),
+    ("supervisor", "reviewed_by_this_supervisor", False),
+    ("adviser", "referred", False),
 ]
 
 
@@ -233,5 +256,14 @@ def test_the_decision_form_is_drawn_only_for_who_may_decide(acting, people, role
     assert ("client-decision-submit" in repr(form)) is drawn
     # Both roles that read the client may record a review request and export it.
     assert "client-review-record" in repr(buttons) and "client-export" in repr(buttons)
-    if role == "supervisor" and not drawn:
+    if (role, state, drawn) == ("supervisor", "scored", False):
         assert "awaiting human review" in text_of(form)
+    if state == "reviewed_by_this_supervisor":
+        assert "your own decision" in text_of(form)
+    if role == "adviser" and not drawn:
+        assert "Awaiting a supervisor's review" in text_of(form)
+    if role == "supervisor" and drawn:  # a review: approve or decline, never refer
+        assert "Referred by adviser@bank.example" in text_of(form) or "Request recorded" in (
+            text_of(form)
+        )
+        assert "'value': 'refer'" not in repr(form)

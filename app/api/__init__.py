@@ -12,7 +12,7 @@ API_PREFIX = "/api/v1"
 
 
 def routes() -> list:
-    from app.api import admin, auth, clients, models, outcomes, rights, scoring, users
+    from app.api import admin, auth, clients, models, outcomes, reviews, rights, scoring, users
     from app.api import jobs  # issue 14 §4: portfolio jobs
 
     return [
@@ -20,6 +20,7 @@ def routes() -> list:
         *scoring.ROUTES,
         *clients.ROUTES,
         *rights.ROUTES,
+        *reviews.ROUTES,
         *models.ROUTES,
         *outcomes.ROUTES,
         *users.ROUTES,

@@ -11,9 +11,10 @@ from __future__ import annotations
 import uuid
 
 from app.api.errors import ApiError
-from app.api.routing import Route
+from app.api.routing import Route, optional_body
 from app.api.schemas import requests as rq
 from app.api.schemas import responses as rs
+from app.api.schemas.reviews import ReviewRequestBody
 from app.services import permissions, rights
 
 CLIENT = "/clients/<uuid:client_id>"
@@ -41,7 +42,8 @@ def erase_client(user, client_id: uuid.UUID):
 
 
 def request_review(user, client_id: uuid.UUID):
-    return rights.request_review(client_id, user)
+    body = optional_body(ReviewRequestBody)
+    return rights.request_review(client_id, user, body.client_view if body else None)
 
 
 ROUTES = [
@@ -95,8 +97,11 @@ ROUTES = [
         "rights",
         roles=permissions.roles_for("request_review"),
         response=rs.ReviewRequestResponse,
-        errors=(401, 403, 404, 429),
-        description="Shows on the client until an adviser records a decision, which is "
-        "then marked human_review with the adviser as reviewer.",
+        errors=(401, 403, 404, 413, 415, 422, 429),
+        description="Puts the client in the review queue (GET /reviews) until a supervisor "
+        "records the review decision (POST /reviews/{client_id}/decision), due "
+        "REVIEW_DUE_DAYS later. Optional JSON body `{\"client_view\": \"...\"}`: the "
+        "client's point of view, at most 2,000 characters (422 otherwise). A client already "
+        "in the queue keeps its case (its point of view is updated). Audited.",
     ),
 ]

@@ -111,6 +111,13 @@ def json_body() -> Any:
         raise ApiError(400, "invalid_json", "The body is not valid JSON.") from None
 
 
+def optional_body(model: type[BaseModel]) -> BaseModel | None:
+    """A body the caller may leave out (a POST with no body at all gives None)."""
+    if not request.content_length and not request.mimetype:
+        return None
+    return validate(model, json_body())
+
+
 def validate(model: type[BaseModel], data: Any) -> BaseModel:
     try:
         return model.model_validate(data)

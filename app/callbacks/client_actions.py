@@ -6,14 +6,17 @@ a supervisor sees no decision form on a client outside the review queue.
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output
+from dash import Dash, Input, Output, html
 from dash.exceptions import PreventUpdate
 
 from app.layouts.client import decision_form, decision_not_offered, rights_actions
+from app.layouts.reviews import case_note
 from app.models import Role
-from app.services import permissions
+from app.models.review import OUTCOMES
+from app.services import decisions, permissions, reviews
 from app.services.errors import NotFound
 from app.services.lookup import client_id_from
+from app.texts import t
 from app.web.session import session_actor, session_language
 
 
@@ -26,8 +29,20 @@ def draw_actions(client_id: str | None):
         allowed = permissions.actions_on(client_id_from(client_id), actor)
     except NotFound:  # not a UUID, or no such client: nothing to offer
         allowed = frozenset()
-    if "decide" in allowed:
+    case = reviews.case_for(client_id_from(client_id), actor) if allowed else None
+    if "review" in allowed:  # a supervisor on a client in the queue: the review decision
+        minimum = decisions.justification_min_length()
+        form = [
+            case_note(case, lang, for_reviewer=True),
+            html.P(t("review_form_help", lang, minimum=minimum), className="small"),
+            *decision_form(lang, OUTCOMES),
+        ]
+    elif "decide" in allowed:
         form = decision_form(lang)
+    elif actor.role == Role.ADVISER and case is not None:  # the case is a supervisor's now
+        form = case_note(case, lang, for_reviewer=False)
+    elif actor.role == Role.SUPERVISOR and case is not None:  # their own case: another's
+        form = html.P(t("forbidden_own_decision", lang), className="small text-secondary mb-0")
     elif actor.role == Role.SUPERVISOR and allowed:
         form = decision_not_offered(lang)
     else:

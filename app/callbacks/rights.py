@@ -11,7 +11,7 @@ from dash.exceptions import PreventUpdate
 from app.callbacks.common import actor_and_client_id
 from app.callbacks.refusals import refusal_alert
 from app.layouts.common import date_text
-from app.services import rights
+from app.services import reviews, rights
 from app.services.errors import ServiceError
 from app.texts import t
 from app.web.session import is_fresh_login, session_language
@@ -36,17 +36,22 @@ def export(clicks, client_id: str):
     return download, None
 
 
-def review(client_id: str, _refresh, clicks):
-    """Record the request when the button is pressed; show it until an adviser decides."""
+def review(client_id: str, _refresh, clicks, client_view=None):
+    """Record the request, with the client's point of view if typed, when the button is
+    pressed; show it until a supervisor answers (services/reviews)."""
     actor, cid = actor_and_client_id(client_id)
     lang = session_language()
     try:
         # Dash also names the button as trigger when the page first renders it: a real press
         # is one with clicks.
         if ctx.triggered_id == "client-review-record" and clicks:
-            rights.request_review(cid, actor)
+            rights.request_review(cid, actor, client_view or None)
         requested = rights.review_requested_at(cid, actor)
     except ServiceError as exc:
+        if "client_view" in exc.fields:  # a forged or over-long point of view
+            maximum = reviews.MAX_CLIENT_VIEW
+            text = t("review_client_view_invalid", lang, maximum=maximum)
+            return dbc.Alert(text, color="warning", id="client-review-refused"), False
         return refusal_alert(exc, lang, "client-review-refused"), True
     if requested is None:
         return None, False
@@ -76,4 +81,5 @@ def register(dash_app: Dash) -> None:
         Input("client-id", "data"),
         Input("client-refresh", "data"),
         Input("client-review-record", "n_clicks"),
+        State("client-review-view", "value"),
     )(review)

@@ -53,6 +53,24 @@ def rights_actions(lang: str, allowed: frozenset[str]):
     """The review-request and export buttons, each only for a reader who may use it."""
     buttons = []
     if "request_review" in allowed:
+        # The client's point of view goes with the request, to the reviewer (issue 13 §1).
+        buttons.append(
+            dbc.Label(
+                t("review_client_view_label", lang),
+                html_for="client-review-view",
+                className="small mb-0",
+            )
+        )
+        buttons.append(
+            dbc.Input(
+                id="client-review-view",
+                type="text",
+                maxLength=2000,
+                size="sm",
+                placeholder=t("review_client_view_placeholder", lang),
+                className="mb-1",
+            )
+        )
         buttons.append(
             dbc.Button(
                 [
@@ -116,15 +134,16 @@ def cohorts(lang: str):
     )
 
 
-def decision_form(lang: str) -> list:
-    """The decision's fields, drawn only for a reader who may decide on this client."""
+def decision_form(lang: str, choices: tuple[str, ...] = DECISIONS) -> list:
+    """The decision's fields, drawn only for a reader who may decide on this client (a
+    supervisor's review offers approve and decline only)."""
     return [
         html.Fieldset(
             [
                 html.Legend(t("decision_legend", lang), className="small fw-semibold mb-1"),
                 dbc.RadioItems(
                     id="client-decision",
-                    options=[{"label": t(f"decision_{d}", lang), "value": d} for d in DECISIONS],
+                    options=[{"label": t(f"decision_{d}", lang), "value": d} for d in choices],
                     inline=True,
                     className="mb-2",
                 ),

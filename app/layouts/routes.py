@@ -9,7 +9,7 @@ from urllib.parse import parse_qs
 
 from dash import html
 
-from app.layouts import admin, client, gdpr, model, portfolio, simulator
+from app.layouts import admin, client, gdpr, model, portfolio, reviews, simulator
 from app.texts import t
 
 
@@ -35,6 +35,8 @@ ROUTES = (
         guard="client",
         missing=client.not_found,
     ),
+    # Supervisors and admins: the queue's service refuses the other roles, the page says so.
+    Route(re.compile(r"^/reviews$"), reviews.layout, "reviews_title"),
     Route(re.compile(r"^/simulator$"), simulator.layout, "nav_simulator"),
     Route(re.compile(r"^/model$"), model.layout, "model_title"),
     Route(re.compile(r"^/gdpr$"), gdpr.layout, "gdpr_title"),

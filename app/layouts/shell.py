@@ -11,10 +11,11 @@ from app.web.session import session_language, session_user
 
 NAV = (
     ("/", "nav_portfolio", "bi-people", None),
+    ("/reviews", "nav_reviews", "bi-inbox", ("supervisor", "admin")),
     ("/simulator", "nav_simulator", "bi-sliders", None),
     ("/model", "nav_model", "bi-graph-up", None),
     ("/gdpr", "nav_gdpr", "bi-shield-lock", None),
-    ("/admin", "nav_admin", "bi-gear", "admin"),
+    ("/admin", "nav_admin", "bi-gear", ("admin",)),
 )
 
 
@@ -59,6 +60,8 @@ def top_bar(user, lang: str):
                 [
                     html.I(className=f"bi {icon} me-1", **{"aria-hidden": "true"}),
                     nav_label(key, user, lang),
+                    # The review queue's count, filled by callbacks/reviews.
+                    html.Span(id="nav-reviews-count") if key == "nav_reviews" else None,
                 ],
                 href=href,
                 active="exact",
@@ -66,8 +69,11 @@ def top_bar(user, lang: str):
             )
         )
         for href, key, icon, role in NAV
-        if role is None or user.role == role
+        if role is None or user.role in role
     ]
+    if not any(link.children.id == "nav-nav_reviews" for link in links):
+        # The review count's callback runs on every page: its output exists for every role.
+        links.append(html.Span(id="nav-reviews-count", hidden=True))
     other = "en" if lang == "fr" else "fr"
     account = html.Div(
         [

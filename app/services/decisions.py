@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app.database import current_database
 from app.models import AuditEvent, Decision, ScoreRecord, User, utcnow
 from app.models.scoring import DECISIONS
-from app.services import audit, permissions
+from app.services import audit, permissions, reviews
 from app.services.errors import Conflict, Invalid
 from app.services.policy import goes_against
 from app.services.portfolio import visible_client
@@ -98,25 +98,26 @@ def record_decision(
 
     Refused: a decision against the recommendation without a justification of
     JUSTIFICATION_MIN_LENGTH characters; the same decision as the latest one within
-    DECISION_REPEAT_MINUTES unless `confirm` (a double submission stores nothing twice) or the
-    client has asked for review since (the same outcome again then answers the request).
-    Who may decide is the permission table's rule (services/permissions).
+    DECISION_REPEAT_MINUTES unless `confirm` (a double submission stores nothing twice).
+    Who may decide is the permission table's rule (services/permissions): an adviser outside
+    the review queue, a supervisor only on a client in it, whose decision is the review (an
+    approve or a decline, always justified) and closes the case; a "refer" opens one.
     """
     permissions.require(actor, "decide")
     _check_values(decision, justification)
     client = visible_client(client_id, actor)
     permissions.require(actor, "decide", client)
+    human_review = permissions.allowed(actor, "review", client)
+    if human_review:
+        reviews.check_review(decision, justification)
     score = latest_score(client.id)
     if score is None:
         raise Conflict("The client has no score yet: score the client first.", code="not_scored")
     justification = (justification or "").strip() or None
     _check_justification(score.recommendation, decision, justification)
-    if not confirm and client.review_requested_at is None:  # answering a request is no repeat
+    if not confirm and not human_review:  # a review closes a case: it is no repeat
         _check_repeat(client.id, decision)
     with current_database().transaction() as session:
-        # A decision after the client asked for human review answers it (Art. 22(3)): the
-        # deciding adviser is its reviewer, and the request is closed.
-        human_review = client.review_requested_at is not None
         row = Decision(
             score_id=score.id,
             client_id=client.id,
@@ -125,10 +126,15 @@ def record_decision(
             justification=justification,
             created_at=utcnow(),
             human_review=human_review,
+            explanation_opened=explanation_opened(session, actor, score),
         )
         session.add(row)
-        client.review_requested_at = None
         session.flush()
+        if human_review:  # the supervisor's answer closes the case and the client's request
+            reviews.close(reviews.open_case(session, client.id), actor, decision, justification)
+            client.review_requested_at = None
+        elif decision == "refer":
+            reviews.refer(session, row)
         audit.record(
             "decision",
             actor.id,
@@ -138,9 +144,28 @@ def record_decision(
                 "decision": decision,
                 "human_review": human_review,
                 "against_recommendation": goes_against(score.recommendation, decision),
+                "explanation_opened": row.explanation_opened,
             },
         )
     return decision_dict(row) | {"recommendation": score.recommendation}
+
+
+EXPLANATION_SERVED = ("score_client", "view_score")
+
+
+def explanation_opened(session, actor: User, score: ScoreRecord) -> bool:
+    """Whether the actor was served this score with its explanation before deciding: an
+    audited score_client or view_score of the client by the actor since the score was made,
+    that did not ask to skip the explanation (details "explain": false)."""
+    rows = session.scalars(
+        select(AuditEvent.details).where(
+            AuditEvent.actor_id == actor.id,
+            AuditEvent.client_id == score.client_id,
+            AuditEvent.action.in_(EXPLANATION_SERVED),
+            AuditEvent.created_at >= score.created_at,
+        )
+    )
+    return any((details or {}).get("explain", True) is not False for details in rows)
 
 
 def decision_dict(row: Decision) -> dict:
@@ -153,6 +178,7 @@ def decision_dict(row: Decision) -> dict:
         "justification": row.justification,
         "created_at": row.created_at.isoformat(),
         "human_review": bool(row.human_review),
+        "explanation_opened": row.explanation_opened,
     }
 
 
@@ -203,6 +229,7 @@ def history(client_id: uuid.UUID, actor: User) -> dict:
         "scores": [score_dict(s) for s in scores],
         "decisions": [decision_dict(d) | {"adviser_email": email} for d, email in decisions],
         "review_requests": review_requests(client.id),
+        "reviews": reviews.cases_of(session, client.id),
     }
     with current_database().transaction():
         audit.record("view_history", actor.id, client.id)

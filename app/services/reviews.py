@@ -104,7 +104,7 @@ def self_review(case: ReviewCase, actor: User) -> bool:
     return actor.id in {case.decided_by, case.referred_by if case.reason == "referred" else None}
 
 
-def close(session: Session, case: ReviewCase, actor: User, outcome: str, justification: str):
+def close(case: ReviewCase, actor: User, outcome: str, justification: str) -> None:
     case.closed_at, case.closed_by = utcnow(), actor.id
     case.outcome, case.review_justification = outcome, justification
 
@@ -204,6 +204,17 @@ def queue(actor: User, reason=None, overdue=None, page=1, per_page=50) -> dict:
     emails = _user_emails(session, (c.referred_by for c in cases))
     items = [case_dict(c, now, emails) for c in cases]
     return {"items": items, "total": total, "page": page, "per_page": per_page}
+
+
+def case_for(client_id: uuid.UUID, actor: User) -> dict | None:
+    """The client's open case, for its page (None outside the queue; not audited: the page's
+    view is audited already)."""
+    client = visible_client(client_id, actor)
+    session = current_database().session
+    case = open_case(session, client.id)
+    if case is None:
+        return None
+    return case_dict(case, utcnow(), _user_emails(session, [case.referred_by]))
 
 
 def cases_of(session: Session, client_id: uuid.UUID) -> list[dict]:

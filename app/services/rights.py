@@ -19,7 +19,7 @@ from sqlalchemy import select
 from app.database import current_database
 from app.extensions import current_limiter
 from app.models import Client, Decision, Role, ScoreRecord, User, utcnow
-from app.services import audit, permissions
+from app.services import audit, permissions, reviews
 from app.services.errors import FreshLoginRequired, Invalid, NotFound, RateLimited
 from app.services.outcomes import outcomes_of
 from app.services.portfolio import client_summary, visible_client
@@ -173,16 +173,21 @@ def erase_client(client_id: uuid.UUID, actor: User, *, fresh_login: bool) -> dic
     return {"client_id": str(client_id), "erased": True, "erased_at": event.created_at.isoformat()}
 
 
-def request_review(client_id: uuid.UUID, actor: User) -> dict:
-    """Record the client's request for human re-examination; open until an adviser decides."""
+def request_review(client_id: uuid.UUID, actor: User, client_view: str | None = None) -> dict:
+    """Record the client's request for human re-examination, with their point of view if they
+    gave one: the client joins the review queue until a supervisor answers (services/reviews)."""
     permissions.require(actor, "request_review")
+    client_view = reviews.check_client_view(client_view)
     client = visible_client(client_id, actor)
-    with current_database().transaction():
+    with current_database().transaction() as session:
         client.review_requested_at = client.review_requested_at or utcnow()
-        audit.record("review_request", actor.id, client.id)
+        case = reviews.request(session, client, actor, client_view)
+        audit.record("review_request", actor.id, client.id, details={"view": bool(client_view)})
     return {
         "client_id": str(client.id),
         "review_requested_at": client.review_requested_at.isoformat(),
+        "due": case.due.isoformat(),
+        "client_view": case.client_view,
     }
 
 

@@ -14,6 +14,7 @@ from app.database import current_database
 from app.models import Decision
 from app.services import decisions, scoring
 from app.services.errors import Conflict, Invalid
+from app.services.permissions import ActionForbidden
 
 # Far from the threshold on every feature: the quick model's advice cannot be "review".
 SAFE = {"age": 45, "income": 150_000.0, "seniority": 20.0, "incidents": 0, "credit_score": 840}
@@ -120,8 +121,8 @@ def test_following_the_advice_needs_no_justification(api, headers, users):
 
 @pytest.mark.parametrize("face", FACES)
 def test_the_same_decision_again_soon_needs_confirmation(face, api, headers, users, scored):
-    client, _against = scored
-    body = {"decision": "refer", "justification": REAL}
+    client, against = scored
+    body = {"decision": against, "justification": REAL}
     assert decide_through(face, api, headers, users, client, body)[0] == 201
     status, code, fields = decide_through(face, api, headers, users, client, body)
     assert (status, code) == (409, "duplicate_decision") and "confirm" in fields
@@ -133,27 +134,41 @@ def test_the_same_decision_again_soon_needs_confirmation(face, api, headers, use
 @pytest.mark.parametrize("face", FACES)
 def test_another_decision_or_a_later_one_is_no_repeat(face, api, headers, users, scored):
     client, against = scored
-    refer = {"decision": "refer", "justification": REAL}
-    assert decide_through(face, api, headers, users, client, refer)[0] == 201
-    changed = {"decision": against, "justification": REAL}
-    assert decide_through(face, api, headers, users, client, changed)[0] == 201
-    assert decide_through(face, api, headers, users, client, refer)[0] == 201  # not the latest
+    first = {"decision": against, "justification": REAL}
+    assert decide_through(face, api, headers, users, client, first)[0] == 201
+    followed = {"decision": "approve" if against == "decline" else "decline"}
+    assert decide_through(face, api, headers, users, client, followed)[0] == 201
+    assert decide_through(face, api, headers, users, client, first)[0] == 201  # not the latest
     with current_database().transaction():
         latest = decisions.latest_decision(client.id)
         latest.created_at -= decisions.repeat_window() + timedelta(seconds=1)
-    assert decide_through(face, api, headers, users, client, refer)[0] == 201
+    assert decide_through(face, api, headers, users, client, first)[0] == 201
     assert decision_count(client) == 4
 
 
 @pytest.mark.parametrize("face", FACES)
-def test_the_same_decision_answering_a_review_request_is_no_repeat(
+def test_a_review_request_takes_the_decision_from_the_adviser_to_a_supervisor(
     face, api, headers, users, scored
 ):
-    client, _against = scored
-    body = {"decision": "refer", "justification": REAL}
+    """Art. 22(3): the adviser who decided does not answer the client's contest (issue 13)."""
+    client, against = scored
+    body = {"decision": against, "justification": REAL}
     assert decide_through(face, api, headers, users, client, body)[0] == 201
     assert api.post(url(client, "/review-request"), headers=headers["adviser"]).status_code == 200
-    assert decide_through(face, api, headers, users, client, body)[0] == 201
+    if face == "api":
+        refused = api.post(url(client, "/decisions"), json=body, headers=headers["adviser"])
+        assert refused.status_code == 403 and refused.get_json()["error"]["code"] == "in_review"
+    else:
+        with pytest.raises(ActionForbidden) as caught:
+            decisions.record_decision(client.id, users["adviser"], against, REAL)
+        assert caught.value.reason == "in_review"
+    assert decision_count(client) == 1
+    review = {"decision": against, "justification": REAL}
+    answered = api.post(
+        f"/api/v1/reviews/{client.id}/decision", json=review, headers=headers["supervisor"]
+    )
+    assert answered.status_code == 201 and answered.get_json()["human_review"] is True
+    # The case is closed: the same outcome again by the adviser is a plain repeat.
     assert decide_through(face, api, headers, users, client, body)[1] == "duplicate_decision"
 
 
@@ -167,18 +182,23 @@ def test_a_bad_confirm_is_a_422(api, headers, scored):
     assert response.status_code == 422 and "confirm" in response.get_json()["error"]["fields"]
 
 
-def test_history_names_the_adviser_and_the_review_request(api, headers, users, scored):
+def test_history_names_the_reviewer_and_the_review_request(api, headers, users, scored):
     client, _against = scored
     requested = api.post(url(client, "/review-request"), headers=headers["adviser"])
     assert requested.status_code in (200, 201)
-    api.post(
-        url(client, "/decisions"),
-        json={"decision": "refer", "justification": REAL},
-        headers=headers["adviser"],
+    reviewed = api.post(
+        f"/api/v1/reviews/{client.id}/decision",
+        json={"decision": "decline", "justification": REAL},
+        headers=headers["supervisor"],
     )
-    history = api.get(url(client, "/history"), headers=headers["supervisor"]).get_json()
-    assert [d["adviser_email"] for d in history["decisions"]] == ["adviser@bank.example"]
+    assert reviewed.status_code == 201, reviewed.get_json()
+    history = api.get(url(client, "/history"), headers=headers["adviser"]).get_json()
+    assert [d["adviser_email"] for d in history["decisions"]] == ["supervisor@bank.example"]
     assert history["decisions"][0]["human_review"] is True
+    [case] = history["reviews"]
+    assert (case["reason"], case["outcome"]) == ("client_request", "decline")
+    assert case["closed_by_email"] == "supervisor@bank.example"
+    assert case["review_justification"] == REAL
     [request] = history["review_requests"]
     assert request["recorded_by_email"] == "adviser@bank.example"
     assert request["created_at"] <= history["decisions"][0]["created_at"]

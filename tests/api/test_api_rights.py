@@ -237,19 +237,31 @@ def test_a_failed_erasure_leaves_everything_in_place(
 # --- human review (Art. 22) -------------------------------------------------------------------
 
 
-def test_a_review_request_stays_until_an_adviser_decides(api, headers, portfolio, users):
+def test_a_review_request_stays_until_a_supervisor_decides(api, headers, portfolio, users):
     good = portfolio["good"]
     response = api.post(url(good, "/review-request"), headers=headers["adviser"])
     assert response.status_code == 200, response.get_json()
     requested = response.get_json()["review_requested_at"]
     shown = api.get(url(good), headers=headers["adviser"]).get_json()
     assert shown["review_requested_at"] == requested
-    decision = _score_and_decide(api, headers["adviser"], good, "approve")
-    assert decision["human_review"] is True and decision["adviser_id"] == str(users["adviser"].id)
+    assert api.get(url(good, "/score"), headers=headers["adviser"]).status_code == 200
+    refused = api.post(
+        url(good, "/decisions"), headers=headers["adviser"], json={"decision": "approve"}
+    )
+    assert refused.status_code == 403 and refused.get_json()["error"]["code"] == "in_review"
+    reviewed = api.post(
+        f"/api/v1/reviews/{good.id}/decision",
+        headers=headers["supervisor"],
+        json={"decision": "approve", "justification": "Dossier relu, revenus confirmés."},
+    )
+    assert reviewed.status_code == 201, reviewed.get_json()
+    decision = reviewed.get_json()
+    assert decision["human_review"] is True
+    assert decision["adviser_id"] == str(users["supervisor"].id)
     assert api.get(url(good), headers=headers["adviser"]).get_json()["review_requested_at"] is None
     stored = current_database().session.get(Decision, uuid.UUID(decision["id"]))
-    assert stored.human_review is True and stored.adviser_id == users["adviser"].id
-    later = _score_and_decide(api, headers["adviser"], good, "approve", confirm=True)  # a repeat
+    assert stored.human_review is True and stored.adviser_id == users["supervisor"].id
+    later = _score_and_decide(api, headers["adviser"], good, "approve", confirm=True)
     assert later["human_review"] is False
     assert _count(AuditEvent, action="review_request", client_id=good.id) == 1
 

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from app.api.schemas.reviews import ReviewCaseEntry
 from modelling.features import FEATURE_NAMES
 
 FeatureName = Literal[*FEATURE_NAMES]
@@ -135,7 +136,13 @@ class DecisionResponse(BaseModel):
     decision: Literal["approve", "decline", "refer"]
     justification: str | None
     created_at: str
-    human_review: bool = Field(description="The decision answers the client's review request.")
+    human_review: bool = Field(
+        description="A supervisor's review decision, closing a case of the review queue."
+    )
+    explanation_opened: bool | None = Field(
+        description="Whether the author had been served the client's explanation before "
+        "deciding (None for decisions recorded before this was kept)."
+    )
     recommendation: Advice | None = None
 
 
@@ -154,6 +161,9 @@ class HistoryResponse(BaseModel):
     decisions: list[HistoryDecision]
     review_requests: list[ReviewRequestEntry] = Field(
         description="The client's requests for human review (GDPR Art. 22(3)), newest first."
+    )
+    reviews: list[ReviewCaseEntry] = Field(
+        description="The client's review cases (open and closed) with their outcome, newest first."
     )
 
 
@@ -214,6 +224,8 @@ class ErasureResponse(BaseModel):
 class ReviewRequestResponse(BaseModel):
     client_id: str
     review_requested_at: str
+    due: str = Field(description="When the review is due (REVIEW_DUE_DAYS after the request).")
+    client_view: str | None = Field(description="The client's point of view, if given.")
 
 
 class ModelSwitch(BaseModel):

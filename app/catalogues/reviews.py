@@ -1,0 +1,117 @@
+"""The words of the human review queue and of the evidence that decisions are human (issue 13
+§1). French first, then English."""
+
+from __future__ import annotations
+
+FR: dict[str, str] = {
+    "nav_reviews": "À examiner",
+    "reviews_title": "À examiner",
+    "reviews_subtitle": "Clients transmis pour examen par un conseiller ou ayant demandé un "
+    "réexamen humain (art. 22 RGPD), du plus ancien au plus récent. La réponse est due dans "
+    "un délai d'un mois (art. 12 RGPD).",
+    "reviews_count_label": "dossiers à examiner",
+    "reviews_filter_reason": "Motif",
+    "reviews_reason_all": "Tous les motifs",
+    "reason_referred": "Transmis pour examen",
+    "reason_client_request": "Demande du client",
+    "reviews_overdue_only": "En retard seulement",
+    "reviews_col_client": "Client",
+    "reviews_col_reason": "Motif",
+    "reviews_col_since": "Depuis le",
+    "reviews_col_due": "Réponse due le",
+    "reviews_referred_by": "Transmis par {who}",
+    "reviews_recorded_by": "Demande enregistrée par {who}",
+    "reviews_client_view": "Point de vue du client : {view}",
+    "reviews_no_view": "Le client n'a pas donné son point de vue.",
+    "reviews_no_justification": "Sans justification.",
+    "reviews_overdue": "En retard",
+    "reviews_empty": "Aucun dossier à examiner avec ces filtres.",
+    "reviews_total_one": "{count} dossier ; page {page} sur {pages}.",
+    "reviews_total_other": "{count} dossiers ; page {page} sur {pages}.",
+    "reviews_open": "Ouvrir le dossier",
+    "forbidden_in_review": "Ce client attend le réexamen d'un superviseur : la décision lui "
+    "revient (art. 22 RGPD).",
+    "review_case_title": "Réexamen demandé",
+    "review_case_since": "Dans la file « À examiner » depuis le {since} ; réponse due le {due}.",
+    "review_form_help": "Réexamen : approuvez ou refusez, avec une justification d'au moins "
+    "{minimum} caractères.",
+    "review_in_progress": "En attente du réexamen d'un superviseur depuis le {since} (réponse "
+    "due le {due}).",
+    "review_client_view_label": "Point de vue du client (facultatif)",
+    "review_client_view_placeholder": "Ce que le client conteste ou souhaite faire valoir…",
+    "history_client_view": "Point de vue du client joint à sa demande",
+    "review_client_view_invalid": "Le point de vue du client doit être un texte d'au plus "
+    "{maximum} caractères : rien n'a été enregistré.",
+    # evidence that decisions are human (CJEU C-634/21)
+    "oversight_title": "Des décisions humaines : preuves",
+    "oversight_help": "Un conseiller qui suit toujours la recommandation sans ouvrir "
+    "l'explication ne décide plus vraiment (CJUE C-634/21). Taux de décisions contraires à la "
+    "recommandation, et part des décisions prises sans que l'explication ait été affichée.",
+    "oversight_by_adviser": "Par conseiller",
+    "oversight_by_month": "Par mois",
+    "oversight_col_adviser": "Conseiller",
+    "oversight_col_month": "Mois",
+    "oversight_col_decisions": "Décisions",
+    "oversight_col_override": "Contraires à la recommandation",
+    "oversight_col_unexplained": "Sans explication affichée",
+    "oversight_col_unknown": "Non renseigné",
+    "oversight_none": "Aucune décision approuver/refuser sur un score tranché pour l'instant.",
+    "oversight_note": "Comptées : les décisions « approuver » ou « refuser » sur une "
+    "recommandation favorable ou défavorable. « Sans explication affichée » : le conseiller "
+    "n'avait consulté ni la fiche du client ni son score avec l'explication depuis ce score.",
+}
+
+EN: dict[str, str] = {
+    "nav_reviews": "To review",
+    "reviews_title": "To review",
+    "reviews_subtitle": "Clients referred by an adviser or who asked for human review (GDPR "
+    "Art. 22), oldest first. The answer is due within one month (GDPR Art. 12).",
+    "reviews_count_label": "cases to review",
+    "reviews_filter_reason": "Reason",
+    "reviews_reason_all": "All reasons",
+    "reason_referred": "Referred for review",
+    "reason_client_request": "Client's request",
+    "reviews_overdue_only": "Overdue only",
+    "reviews_col_client": "Client",
+    "reviews_col_reason": "Reason",
+    "reviews_col_since": "Since",
+    "reviews_col_due": "Answer due",
+    "reviews_referred_by": "Referred by {who}",
+    "reviews_recorded_by": "Request recorded by {who}",
+    "reviews_client_view": "The client's point of view: {view}",
+    "reviews_no_view": "The client gave no point of view.",
+    "reviews_no_justification": "No justification.",
+    "reviews_overdue": "Overdue",
+    "reviews_empty": "No case to review with these filters.",
+    "reviews_total_one": "{count} case; page {page} of {pages}.",
+    "reviews_total_other": "{count} cases; page {page} of {pages}.",
+    "reviews_open": "Open the case",
+    "forbidden_in_review": "This client awaits a supervisor's review: the decision is theirs "
+    "(GDPR Art. 22).",
+    "review_case_title": "Review requested",
+    "review_case_since": 'In the "To review" queue since {since}; answer due {due}.',
+    "review_form_help": "Review: approve or decline, with a justification of at least "
+    "{minimum} characters.",
+    "review_in_progress": "Awaiting a supervisor's review since {since} (answer due {due}).",
+    "review_client_view_label": "The client's point of view (optional)",
+    "review_client_view_placeholder": "What the client contests or wants to put forward…",
+    "history_client_view": "The client's point of view, with their request",
+    "review_client_view_invalid": "The client's point of view must be text of at most "
+    "{maximum} characters: nothing was recorded.",
+    "oversight_title": "Human decisions: the evidence",
+    "oversight_help": "An adviser who always follows the recommendation without opening the "
+    "explanation no longer really decides (CJEU C-634/21). Share of decisions against the "
+    "recommendation, and of decisions taken without the explanation having been shown.",
+    "oversight_by_adviser": "By adviser",
+    "oversight_by_month": "By month",
+    "oversight_col_adviser": "Adviser",
+    "oversight_col_month": "Month",
+    "oversight_col_decisions": "Decisions",
+    "oversight_col_override": "Against the recommendation",
+    "oversight_col_unexplained": "Without the explanation shown",
+    "oversight_col_unknown": "Not recorded",
+    "oversight_none": "No approve/decline decision on a clear-cut score yet.",
+    "oversight_note": 'Counted: "approve" or "decline" decisions on a favourable or '
+    'unfavourable recommendation. "Without the explanation shown": the adviser had opened '
+    "neither the client's page nor its score with the explanation since that score.",
+}
