@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
+from babel import Locale
 from dash import dcc, html
 
-from app.i18n import format_number, plural_form
+from app.i18n import format_number
 from app.layouts.common import date_text, page_header
 from app.texts import t
 
@@ -55,7 +56,7 @@ def filters(lang: str):
 
 def summary(total: int, page: int, pages: int, lang: str) -> str:
     return t(
-        f"reviews_total_{plural_form(total, lang)}",
+        f"reviews_total_{Locale.parse(lang).plural_form(total)}",  # CLDR: 0 is "one" in fr
         lang,
         count=format_number(total, lang),
         page=format_number(page, lang),
