@@ -8,7 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 import numpy as np
 from sklearn.metrics import precision_recall_curve
 
-from modelling import metrics
+from modelling import drift, metrics
 from modelling.evaluation import FOLDS, HOLDOUT
 from modelling.features import FEATURES, MIN_WORKING_AGE
 
@@ -103,6 +103,7 @@ def describe_run(config, dataset, data, entries: dict, champion, choice: str) ->
         "holdout": {"metrics": entries[name]["holdout"]},
         "candidates": entries,
         "feature_schema": feature_schema(),
+        "drift_reference": drift.reference_profile(data.X_dev, champion.oof),
         "consistency_rules": [f"seniority <= age - {MIN_WORKING_AGE}"],
         "explanation": EXPLANATION,
         "metric_definitions": {
