@@ -22,12 +22,14 @@ demo_cli = AppGroup("demo", help="Demo data for development (refused in producti
 
 def init_app(app: Flask) -> None:
     from app.gdpr_cli import audit_cli, gdpr_cli
+    from app.models_cli import models_cli
     from app.outcomes_cli import outcomes_cli
     from app.scores_cli import scores_cli
 
     for group in (db_cli, clients_cli, users_cli, demo_cli, scores_cli, gdpr_cli, audit_cli):
         app.cli.add_command(group)
     app.cli.add_command(outcomes_cli)
+    app.cli.add_command(models_cli)
     app.cli.add_command(seed_command)
 
 

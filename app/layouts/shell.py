@@ -32,6 +32,8 @@ def shell():
             top_bar(user, lang),
             # Filled while an admin has switched the model off (AI Act Art. 14), on every page.
             html.Div(id="model-off-banner", className="container-xxl pt-2", role="status"),
+            # Filled while the served model version lacks its approval (issue 12, production).
+            html.Div(id="model-approval-banner", className="container-xxl pt-2", role="status"),
             # Shown by assets/outage.js while the server answers callbacks with 503.
             html.Div(
                 [html.Strong(t("db_unavailable_title", lang)), " ", t("db_unavailable_live", lang)],
