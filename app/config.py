@@ -106,6 +106,7 @@ class Config:
     MODEL_SETTING_POLL_SECONDS = 2.0
     MODEL_APPROVAL_REQUIRED = False
     REVIEW_DUE_DAYS = 30  # a review is answered within one month (GDPR Art. 12(3))
+    DPO_CONTACT = "dpo@bank.example"  # the DPO's address printed in the client's letter
     REVIEW_ANSWERED_DAYS = 14  # a closed review stays marked "answered" this long
 
 
@@ -161,6 +162,7 @@ _INT_SETTINGS = (
 )
 _STR_SETTINGS = (
     "DATABASE_URL",
+    "DPO_CONTACT",
     "MODEL_REGISTRY_DIR",
     "AUDIT_CHECKPOINT_DIR",
     "LOG_LEVEL",
@@ -215,6 +217,7 @@ def load_config(
             "REASON_MIN_CONTRIBUTION", environ["REASON_MIN_CONTRIBUTION"]
         )
     _drift_thresholds(settings, environ)
+    _model_lifecycle(settings, environ)
     for name in DEV_SECRETS:
         settings[name] = environ.get(name) or None
     if environ.get("PSEUDONYMISATION_PREVIOUS_KEYS"):
@@ -380,6 +383,26 @@ def _origins(raw: str) -> tuple[str, ...]:
                 f"CORS_ORIGINS must list origins like https://app.example, got {origin!r}"
             )
     return origins
+
+
+def _model_lifecycle(settings: dict[str, Any], environ: Mapping[str, str]) -> None:
+    """MODEL_SETTING_POLL_SECONDS: above 0 and at most 5 (a change is served within 5 s);
+    MODEL_APPROVAL_REQUIRED: a boolean (production forces it on after the overrides)."""
+    raw = environ.get("MODEL_SETTING_POLL_SECONDS")
+    if raw:
+        try:
+            value = float(raw)
+        except ValueError:
+            value = float("nan")
+        if not 0 < value <= 5:  # NaN and infinity fail this too
+            raise ConfigError(
+                f"MODEL_SETTING_POLL_SECONDS must be a number above 0 and at most 5, got {raw!r}"
+            )
+        settings["MODEL_SETTING_POLL_SECONDS"] = value
+    if environ.get("MODEL_APPROVAL_REQUIRED"):
+        settings["MODEL_APPROVAL_REQUIRED"] = _boolean(
+            "MODEL_APPROVAL_REQUIRED", environ["MODEL_APPROVAL_REQUIRED"]
+        )
 
 
 def _boolean(name: str, raw: str) -> bool:
