@@ -14,6 +14,7 @@ API_PREFIX = "/api/v1"
 def routes() -> list:
     from app.api import admin, auth, clients, models, outcomes, reviews, rights, scoring, users
     from app.api import jobs  # issue 14 §4: portfolio jobs
+    from app.api import monitoring  # issue 12 §2: drift
 
     return [
         *auth.ROUTES,
@@ -25,6 +26,7 @@ def routes() -> list:
         *outcomes.ROUTES,
         *users.ROUTES,
         *admin.ROUTES,
+        *monitoring.ROUTES,
         *jobs.ROUTES,
     ]
 

@@ -43,6 +43,7 @@ ACTIONS = frozenset(
         "model_activation",  # the active version chosen (a challenger promoted too)
         "model_challenger",  # a challenger set or stopped
         "purge",
+        "drift_alert",
         "user_create",
         "user_update",
     }

@@ -33,6 +33,7 @@ PERMISSIONS: dict[str, tuple[Role, ...]] = {
     "administer": (ADMIN,),  # users, the audit log, the retention preview
     # Portfolio jobs (issue 14 §4): start a rescoring of every client, follow its progress.
     "run_jobs": (ADMIN,),
+    "monitor_drift": (SUPERVISOR, ADMIN),  # the drift report (issue 12 §2)
     # Outcomes and back-tests (issue 12 §3-4): record a client's realised outcome (API, CLI
     # import); read a version's back-test and the challenger's report.
     "record_outcome": (SUPERVISOR, ADMIN),
