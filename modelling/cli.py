@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from modelling.data import DataError
+from modelling.data import MAX_EXCLUDED_SHARE, DataError
 from modelling.evaluation import MIN_AUC_GAIN_OVER_BASELINE, NoChampion
 from modelling.policy import DEFAULT_REVIEW_COST, DEFAULT_REVIEW_MARGIN
 from modelling.registry import Registry, RegistryError, default_path
@@ -80,6 +80,12 @@ def _training_options(sub: argparse.ArgumentParser) -> None:
         default=DEFAULT_REVIEW_COST,
         help="cost of one adviser review, in the unit of --cost-fp",
     )
+    sub.add_argument(
+        "--max-excluded",
+        type=float,
+        default=MAX_EXCLUDED_SHARE,
+        help="refuse a file with a larger share of its rows excluded by the rules",
+    )
     sub.add_argument("--rows", type=int, default=50_000, help="synthetic portfolio size")
     sub.add_argument("--candidates", help="comma-separated subset (baseline always included)")
     sub.add_argument(
@@ -104,6 +110,7 @@ def _train(args, registry: Registry) -> int:
         min_auc_gain=args.min_auc_gain,
         review_margin=args.review_margin,
         cost_review=args.cost_review,
+        max_excluded=args.max_excluded,
         rows=args.rows,
         activate=args.activate,
         candidates=args.candidates.split(",") if args.candidates else None,

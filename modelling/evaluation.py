@@ -1,7 +1,9 @@
 """Cross-validation with tuning, hold-out evaluation and the choice of the champion.
 
 The hold-out (20 %, stratified) is set aside before anything is fitted. Tuning and the
-out-of-fold (OOF) predictions use stratified 5-fold CV on the remaining 80 % only.
+out-of-fold (OOF) predictions use stratified 5-fold CV on the remaining 80 % only. When the rows
+carry a customer reference, every split is by customer (StratifiedGroupKFold): the rows of one
+customer are never on both sides, so no customer is scored by a model that saw them.
 """
 
 from __future__ import annotations
@@ -12,7 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sklearn.model_selection import ParameterSampler, StratifiedKFold, train_test_split
+from sklearn.model_selection import (
+    ParameterSampler,
+    StratifiedGroupKFold,
+    StratifiedKFold,
+    train_test_split,
+)
 
 from modelling import metrics
 from modelling.candidates import Candidate
@@ -56,11 +63,18 @@ class Result:
     monotone_violations: list[str] = field(default_factory=list)
 
 
-def split(X: np.ndarray, y: np.ndarray, seed: int) -> Split:
-    """Stratified hold-out first, then stratified folds on the development part."""
+def split(X: np.ndarray, y: np.ndarray, seed: int, groups: np.ndarray | None = None) -> Split:
+    """Stratified hold-out first, then stratified folds on the development part; by customer
+    when ``groups`` is given (the hold-out is one of 1/HOLDOUT stratified group folds)."""
     index = np.arange(len(y))
-    dev, hold = train_test_split(index, test_size=HOLDOUT, stratify=y, random_state=seed)
-    folds = list(StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(dev, y[dev]))
+    if groups is None:
+        dev, hold = train_test_split(index, test_size=HOLDOUT, stratify=y, random_state=seed)
+        folds = list(StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(dev, y[dev]))
+    else:
+        outer = StratifiedGroupKFold(round(1 / HOLDOUT), shuffle=True, random_state=seed)
+        dev, hold = next(outer.split(index, y, groups))
+        inner = StratifiedGroupKFold(FOLDS, shuffle=True, random_state=seed)
+        folds = list(inner.split(dev, y[dev], groups[dev]))
     return Split(X[dev], y[dev], X[hold], y[hold], hold, folds)
 
 

@@ -12,7 +12,16 @@ from modelling import drift, metrics
 from modelling.evaluation import FOLDS, HOLDOUT
 from modelling.features import FEATURES, MIN_WORKING_AGE
 
-LIBRARIES = ("numpy", "pandas", "scikit-learn", "catboost", "fairlearn", "plotly", "joblib")
+LIBRARIES = (
+    "numpy",
+    "pandas",
+    "scipy",
+    "scikit-learn",
+    "catboost",
+    "fairlearn",
+    "plotly",
+    "joblib",
+)
 
 EXPLANATION = {
     "units": "log-odds",

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import numpy as np
 
-from modelling import metrics
+from modelling import metrics, provenance
 from modelling.candidates import select
-from modelling.data import Dataset, load_csv, synthetic
+from modelling.data import MAX_EXCLUDED_SHARE, Dataset, load_csv, synthetic
 from modelling.evaluation import (
     FOLDS,
     HOLDOUT,
@@ -49,6 +49,7 @@ class TrainConfig:
     min_auc_gain: float = MIN_AUC_GAIN_OVER_BASELINE  # over the prior baseline, CV AUC
     review_margin: float = DEFAULT_REVIEW_MARGIN  # the served policy's band (REVIEW_MARGIN)
     cost_review: float = DEFAULT_REVIEW_COST  # one adviser review, in the unit of cost_fp
+    max_excluded: float = MAX_EXCLUDED_SHARE  # share of a file's rows that may be excluded
     rows: int = SYNTHETIC_ROWS
     candidates: list[str] | None = None
     activate: bool = False  # the first version of an empty registry is always activated
@@ -57,7 +58,7 @@ class TrainConfig:
 
 def load_data(config: TrainConfig) -> Dataset:
     if config.data is not None:
-        return load_csv(config.data, config.target)
+        return load_csv(config.data, config.target, config.max_excluded)
     return synthetic(config.rows, config.seed)
 
 
@@ -71,7 +72,7 @@ def run(config: TrainConfig, dataset: Dataset | None = None) -> dict:
         dataset.rows_used,
         dataset.rows_read - dataset.rows_used,
     )
-    data = split(dataset.X.to_numpy(float), dataset.y, config.seed)
+    data = split(dataset.X.to_numpy(float), dataset.y, config.seed, dataset.groups)
     results = []
     for candidate in select(config.candidates):
         budget = TUNING_BUDGET_S[config.quick] * candidate.budget_share
@@ -85,6 +86,10 @@ def run(config: TrainConfig, dataset: Dataset | None = None) -> dict:
     threshold = entries[champion.candidate.name]["threshold"]
     meta = describe_run(config, dataset, data, entries, champion, choice)
     meta["choice"]["min_auc_gain_over_baseline"] = config.min_auc_gain
+    meta["data"]["grouped_by"] = None if dataset.groups is None else "customer_ref"
+    meta["data"]["customers"] = None if dataset.groups is None else len(set(dataset.groups))
+    meta["data"]["max_excluded_share"] = config.max_excluded
+    meta["provenance"] = provenance.describe()
     meta.update(_champion_figures(champion, data, dataset, threshold, config))
     meta["training"].update(
         wall_seconds=round(time.perf_counter() - started_wall, 2),

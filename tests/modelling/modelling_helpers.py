@@ -28,4 +28,5 @@ EXPECTED_EXCLUSIONS = {
     "incidents must be an integer": 2,
     "default must be 0 or 1": 4,
     "seniority must be at most age - 14": 2,
+    "credit_score is required": 40,  # a missing score excludes the row (data.MISSING_RULE)
 }

@@ -31,7 +31,7 @@ def test_train_on_messy_csv(cli_run):
     )
     html = (registry.path / meta["version"] / "report.html").read_text()
     assert "age must be between 18 and 100" in html
-    assert "Rows used 2984, excluded 16" in proc.stdout
+    assert "Rows used 2944, excluded 56" in proc.stdout
 
 
 def test_list_promote_and_ensure(cli_run, capsys):

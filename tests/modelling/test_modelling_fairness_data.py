@@ -66,8 +66,9 @@ def test_rules_are_counted_once_per_row(tmp_path):
                 "40,30000,5,0,900,0",  # score out of range
                 "40,30000,5,0,700,",  # target empty
                 "40,30000,5,0,700,yes",  # target not 0/1
-                ",,,,,1",  # nothing to score
-                "40,,,,700,1",  # kept: missing cells are imputed
+                "40,30000,5,,700,1",  # a missing incident count excludes the row
+                "40,30000,5,0,,0",  # so does a missing credit score
+                "40,,,0,700,1",  # kept: missing income and seniority are imputed
             ],
         )
     )
@@ -78,9 +79,10 @@ def test_rules_are_counted_once_per_row(tmp_path):
         "credit_score must be between 300 and 850": 1,
         "default is required": 1,
         "default must be 0 or 1": 1,
-        "all features missing": 1,
+        "incidents is required": 1,
+        "credit_score is required": 1,
     }
-    assert data.rows_used == 121 and data.rows_read == 128
+    assert data.rows_used == 121 and data.rows_read == 129
     assert np.isnan(data.X.iloc[-1]["income"])
 
 

@@ -56,7 +56,7 @@ def test_report_is_self_contained(catboost_registry):
     folder = catboost_registry.path / catboost_registry.active_version()
     html = (folder / "report.html").read_text()
     assert "<script src" not in html.lower() and "<link" not in html.lower()
-    assert "Fairness by age band" in html and "Comparison" in html
+    assert "Fairness of the served policy by age band" in html and "Comparison" in html
     assert "## Must not be used for" in (folder / "model_card.md").read_text()
 
 
