@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import redis
 from dashboard_helpers import PASSWORD
-from jobs_helpers import CLIENTS
+from jobs_helpers import CLIENTS, REDIS_URL, unavailable
 from sqlalchemy import select
 
 from app.database import current_database
@@ -34,3 +35,16 @@ def portfolio(people):
     """CLIENTS synthetic clients in the adviser's portfolio, none scored yet."""
     assert seed_clients(CLIENTS, seed=7) == CLIENTS
     return sorted(current_database().session.scalars(select(Client.id)))
+
+
+@pytest.fixture
+def redis_db():
+    """Redis database 8, this folder's own, emptied before and after."""
+    connection = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        connection.flushdb()
+    except redis.RedisError as exc:
+        unavailable(f"Redis unavailable at {REDIS_URL}: {exc.__class__.__name__}")
+    yield connection
+    connection.flushdb()
+    connection.close()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from flask_jwt_extended import create_access_token
 from sqlalchemy import func, select
 
@@ -9,6 +12,14 @@ from app.database import current_database
 from app.models import ScoreRecord
 
 CLIENTS, CHUNK = 230, 50  # five chunks: four of 50, one of 30
+REDIS_URL = os.environ.get("TEST_JOBS_REDIS_URL", "redis://127.0.0.1:6379/8")  # this folder's
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def unavailable(reason: str):
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: a missing service is a failure, not a skip)")
+    pytest.skip(reason)
 
 
 def bearer(user) -> dict[str, str]:

@@ -13,8 +13,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-import redis
-from jobs_helpers import records_per_client
+from jobs_helpers import REDIS_URL, records_per_client, unavailable
 from lifecycle_helpers import wait_for
 from paused_worker import PAUSED_KEY
 from rq import Queue, Worker
@@ -32,33 +31,12 @@ from db.migrate import upgrade
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
-REDIS_URL = os.environ.get("TEST_JOBS_REDIS_URL", "redis://127.0.0.1:6379/8")
 ADMIN_URL = os.environ.get(
     "TEST_POSTGRES_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
-IN_CI = os.environ.get("CI", "").lower() == "true"
 ROOT = Path(__file__).resolve().parents[2]
 CLIENTS, CHUNK = 240, 30  # eight chunks
 DEADLINE = 60.0  # seconds; a loaded CI machine, the model loaded by each worker
-
-
-def _unavailable(reason: str):
-    if IN_CI:
-        pytest.fail(f"{reason} (CI=true: a missing service is a failure, not a skip)")
-    pytest.skip(reason)
-
-
-@pytest.fixture
-def redis_db():
-    """Redis database 8, this file's own, emptied before and after."""
-    connection = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        connection.flushdb()
-    except redis.RedisError as exc:
-        _unavailable(f"Redis unavailable at {REDIS_URL}: {exc.__class__.__name__}")
-    yield connection
-    connection.flushdb()
-    connection.close()
 
 
 @pytest.fixture
@@ -71,7 +49,7 @@ def own_database():
             connection.execute(text(f'CREATE DATABASE "{name}"'))
     except Exception as exc:
         admin.dispose()
-        _unavailable(f"PostgreSQL unavailable at {ADMIN_URL}: {exc.__class__.__name__}")
+        unavailable(f"PostgreSQL unavailable at {ADMIN_URL}: {exc.__class__.__name__}")
     url = make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
     engine = create_engine(url)
     upgrade(engine)
