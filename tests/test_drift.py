@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from dashboard_helpers import GOOD, PASSWORD, add_client
 from drift_helpers import add_scores, use_reference
 from sqlalchemy import select
 
+from app import clock
 from app.database import current_database
 from app.models import AuditEvent
 from app.services import drift
@@ -185,12 +187,12 @@ def test_an_adviser_may_not_see_the_drift(dash_app):
     assert refused.value.reason == "role"
 
 
-def test_the_daily_check_audits_an_alert_and_logs_a_warning(dash_app, monkeypatch, caplog):
+def test_the_clock_audits_an_alert_and_logs_a_warning(dash_app, monkeypatch, caplog):
     version = use_reference(monkeypatch)
     add_scores(170, 30, version)
     with caplog.at_level(logging.WARNING, logger="app.services.drift"):
-        report = drift.run_daily_check(dash_app)
-    assert report["status"] == "alert"
+        outcomes = clock.tick(dash_app, {}, time.time())  # no Redis: the jobs run here
+    assert outcomes["drift_check"] == "ran"
     events = (
         current_database()
         .session.scalars(select(AuditEvent).where(AuditEvent.action == "drift_alert"))
@@ -199,7 +201,8 @@ def test_the_daily_check_audits_an_alert_and_logs_a_warning(dash_app, monkeypatc
     assert len(events) == 1
     assert events[0].model_version == version
     assert events[0].details == {"scores": 200, "drifted": [*FEATURE_NAMES, "probability"]}
-    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    warnings = [r for r in caplog.records if r.name == "app.services.drift"]
+    assert [r.levelno for r in warnings] == [logging.WARNING]
     assert len(warnings) == 1 and "drift alert" in warnings[0].getMessage()
     assert "age" in warnings[0].getMessage()
 
@@ -208,7 +211,7 @@ def test_the_daily_check_without_drift_writes_nothing(dash_app, monkeypatch, cap
     version = use_reference(monkeypatch)
     add_scores(100, 100, version)
     with caplog.at_level(logging.WARNING, logger="app.services.drift"):
-        report = drift.run_daily_check(dash_app)
+        report = drift.run_daily_check()
     assert report["status"] == "ok"
     query = select(AuditEvent).where(AuditEvent.action == "drift_alert")
     assert current_database().session.scalars(query).all() == []

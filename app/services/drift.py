@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
-from flask import current_app
+from flask import current_app, has_app_context
 
 from app.database import current_database
 from app.models import User
@@ -167,35 +167,40 @@ def drift_report(actor: User, days=None, start=None, end=None) -> dict:
     return compute(window_start, window_end)
 
 
-def run_daily_check(app=None) -> dict | None:
+def run_daily_check() -> dict | None:
     """The clock's daily check over the default window: an alert is audited and logged as a
-    WARNING. A plain function (an RQ job can run it); it opens its own app context."""
-    if app is None:
-        from app import create_app
+    WARNING. A plain function an RQ job runs (app/tasks.py): in the current app context, or
+    in one of its own when there is none."""
+    if has_app_context():
+        return _check()
+    from app import create_app
 
-        app = create_app()
-    with app.app_context():
-        start, end = parse_window()
-        try:
-            report = compute(start, end)
-        except Unavailable as exc:
-            log.warning("drift check skipped: %s", exc.message)
-            return None
-        if report["status"] == ALERT:
-            drifted = [f["feature"] for f in report["features"] if f["status"] == ALERT]
-            if report["score"]["status"] == ALERT:
-                drifted.append(PROBABILITY)
-            with current_database().transaction():
-                audit.record(
-                    "drift_alert",
-                    None,
-                    model_version=report["model_version"],
-                    details={"scores": report["window"]["scores"], "drifted": drifted},
-                )
-            log.warning(
-                "drift alert on model %s over %d scores: %s",
-                report["model_version"],
-                report["window"]["scores"],
-                ", ".join(drifted),
+    with create_app().app_context():
+        return _check()
+
+
+def _check() -> dict | None:
+    start, end = parse_window()
+    try:
+        report = compute(start, end)
+    except Unavailable as exc:
+        log.warning("drift check skipped: %s", exc.message)
+        return None
+    if report["status"] == ALERT:
+        drifted = [f["feature"] for f in report["features"] if f["status"] == ALERT]
+        if report["score"]["status"] == ALERT:
+            drifted.append(PROBABILITY)
+        with current_database().transaction():
+            audit.record(
+                "drift_alert",
+                None,
+                model_version=report["model_version"],
+                details={"scores": report["window"]["scores"], "drifted": drifted},
             )
-        return report
+        log.warning(
+            "drift alert on model %s over %d scores: %s",
+            report["model_version"],
+            report["window"]["scores"],
+            ", ".join(drifted),
+        )
+    return report

@@ -46,11 +46,10 @@ class Schedule:
         return int(current_app.config[self.interval_setting])
 
 
-DAY = 24 * 3600
 SCHEDULES = (
     Schedule("retention_purge", "app.tasks.retention_purge", "PURGE_INTERVAL_SECONDS"),
     Schedule("audit_checkpoint", "app.tasks.audit_checkpoint", "AUDIT_CHECKPOINT_INTERVAL_SECONDS"),
-    Schedule("drift_check", "app.tasks.drift_check", None, DAY),
+    Schedule("drift_check", "app.tasks.drift_check", "DRIFT_INTERVAL_SECONDS"),
 )
 
 
