@@ -20,16 +20,21 @@ from app.callbacks import decision as decision_callbacks
 from app.callbacks import oversight as oversight_callbacks
 from app.callbacks import reviews as reviews_callbacks
 from app.callbacks import rights as rights_callbacks
+from app.callbacks.model_backtest import backtest_section
 from app.callbacks.refusals import refusal_text
 from app.database import current_database
 from app.models import AuditEvent, Client
 from app.services import administration, decisions, oversight, reviews, rights, scoring
+from app.services.backtest import backtest_version
+from app.services.models import model_service
+from app.services.outcomes import record_outcome
 from app.services.permissions import MESSAGES, ActionForbidden
 from app.services.users import create_user
 
 ALLOWED = "allowed"
 JUSTIFICATION = "Checked the file by hand with the client on the phone today."
 WRITES = ("decision", "review_request", "export", "rectification", "erasure", "model_switch")
+WRITES += ("outcome",)
 WRITES += ("score",)
 
 # (action, role, the client's state, expected answer: ALLOWED or the refusal's reason)
@@ -70,10 +75,19 @@ TABLE = [
     ("score", "adviser", "scored", ALLOWED),
     ("score", "supervisor", "scored", ALLOWED),
     ("score", "admin", "scored", "role"),
+    ("record_outcome", "adviser", "scored", "role"),
+    ("record_outcome", "supervisor", "scored", ALLOWED),
+    ("record_outcome", "admin", "scored", ALLOWED),
+    ("backtest", "adviser", "scored", "role"),
+    ("backtest", "supervisor", "scored", ALLOWED),
+    ("backtest", "admin", "scored", ALLOWED),
 ]
 # The dashboard has no rectification or stored ad-hoc score callback: those actions have two
 # faces (the simulator stores nothing and asks no role).
 NO_CALLBACK = {"rectify", "score"}
+
+# Outcomes are recorded through the API and the CLI import (tests/test_outcome_import.py).
+NO_CALLBACK = NO_CALLBACK | {"record_outcome"}
 
 
 @pytest.fixture
@@ -138,6 +152,8 @@ def by_service(action: str, actor, client: Client) -> str:
         "switch_model": lambda: oversight.set_model_enabled(False, actor),
         "administer": lambda: administration.list_users(actor),
         "score": lambda: scoring.score_and_record([GOOD], actor),
+        "record_outcome": lambda: record_outcome(client.id, actor, True, "2026-05-31"),
+        "backtest": lambda: backtest_version(model_service().version, actor),
     }
     try:
         calls[action]()
@@ -170,6 +186,14 @@ def by_api(http, action: str, actor, client: Client) -> str:
         ),
         "administer": lambda: http.get("/api/v1/users", headers=headers),
         "score": lambda: http.post("/api/v1/score", headers=headers, json=GOOD),
+        "record_outcome": lambda: http.post(
+            url + "/outcomes",
+            headers=headers,
+            json={"defaulted": True, "observed_at": "2026-05-31"},
+        ),
+        "backtest": lambda: http.get(
+            f"/api/v1/models/{model_service().version}/backtest", headers=headers
+        ),
     }
     response = calls[action]()
     if response.status_code < 300:
@@ -205,6 +229,8 @@ def by_callback(action: str, client: Client, triggered) -> str:
     if action == "export":
         download, refused = rights_callbacks.export(1, cid)
         return ALLOWED if download and refused is None else _read(action, refused, "")
+    if action == "backtest":  # the model page draws the section only for who may read it
+        return ALLOWED if backtest_section(1) is not None else "role"
     if action == "switch_model":
         triggered("admin-switch-confirm")
         status, *_ = oversight_callbacks.switch(1, False, 0)
