@@ -34,7 +34,8 @@ def _stand_in(variable: dict) -> str:
 
 def test_every_render_service_running_the_app_has_what_production_requires():
     services = _app_services()
-    assert {s["name"] for s in services} >= {"credit-scoring", "credit-scoring-purge"}
+    names = {s["name"] for s in services}
+    assert names >= {"credit-scoring", "credit-scoring-worker", "credit-scoring-clock"}
     for service in services:
         keys = {v["key"] for v in service["envVars"]}
         assert keys >= {*DEV_SECRETS, "DATABASE_URL", "REDIS_URL"}, service["name"]
