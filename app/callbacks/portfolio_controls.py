@@ -1,5 +1,5 @@
-"""Portfolio page controls: the filters' messages, the reset button, the paging buttons and the
-search box (a UUID, its short prefix or a customer reference)."""
+"""Portfolio page controls: the filters' messages, the strip's figures (each a filter), the
+reset button and the search box (a UUID, its short prefix or a customer reference)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,23 @@ from app.layouts.common import ALL
 from app.services.errors import ServiceError
 from app.services.lookup import find_clients
 from app.services.portfolio import Problem
+from app.services.portfolio_figures import FIGURES, portfolio_figures
 from app.texts import t
 from app.web.session import session_actor, session_language
 from modelling.features import BY_NAME, FEATURES
 
-STEPS = ("first", "previous", "next", "last")
 RANGE_IDS = [f"portfolio-{f.name}-{end}" for f in FEATURES for end in ("min", "max")]
-OTHER_FIELDS = {"page", "per_page", "sort"}
+OTHER_FIELDS = {
+    "page",
+    "per_page",
+    "sort",
+    "start_row",
+    "end_row",
+    "column_filter",
+    "view",
+    "focus",
+}
+FOCUSES = ("review", "decided")  # figures without a widget of their own: the focus store
 
 
 def problem_text(problem: Problem, lang: str) -> str:
@@ -36,7 +46,7 @@ def problem_text(problem: Problem, lang: str) -> str:
     params = {
         key: format_number(value, lang, 0 if float(value).is_integer() else 2)
         for key, value in problem.params.items()
-        if key in ("low", "high")
+        if key in ("low", "high", "size")
     }
     if feature is not None and problem.rule == "not_above":
         params["high"] = f"{params['high']} {feature.unit(lang)}"  # "le maximum (40 ans)"
@@ -56,30 +66,69 @@ def service_message(exc: ServiceError, lang: str) -> str:
     return t(key, lang)
 
 
-def disabled_steps(page: int, pages: int) -> dict[str, bool]:
-    first, last = page <= 0, page >= pages - 1
-    return {"first": first, "previous": first, "next": last, "last": last}
+def todo_help(view, lang: str) -> str:
+    return t("todo_help", lang) if view == "todo" else ""
 
 
-def target_page(step: str, current, count) -> int:
-    """The page a paging button leads to, kept within the pages there are."""
-    current = current if isinstance(current, int) and not isinstance(current, bool) else 0
-    count = count if isinstance(count, int) and not isinstance(count, bool) else 1
-    wanted = {"first": 0, "previous": current - 1, "next": current + 1, "last": count - 1}
-    return max(0, min(wanted.get(step, current), count - 1))
+def figure_counts(_load) -> tuple:
+    """The strip's counts, in SQL over the actor's portfolio, formatted in the reader's way."""
+    actor = session_actor()
+    if actor is None:
+        raise PreventUpdate
+    lang = session_language()
+    figures = portfolio_figures(actor)
+    shown = tuple("—" if figures[f] is None else format_number(figures[f], lang) for f in FIGURES)
+    note = t("figure_model_off", lang) if figures["high"] is None else ""
+    return (*shown, note)
 
 
-def turn_page(*args):
-    *_clicks, current, count = args
+def pressed_figures(risk, stale, focus) -> dict[str, bool]:
+    """Which figures filter the list now (several can: they combine)."""
+    focus = focus if isinstance(focus, list) else []
+    pressed = {"high": risk == "high", "stale": stale is True}
+    pressed |= {f: f in focus for f in FOCUSES}
+    pressed["clients"] = not any(pressed.values())
+    return pressed
+
+
+def press_figure(*args):
+    """A click on a figure turns its filter on, or off if it was on; "Clients" clears them."""
+    *_clicks, risk, stale, focus = args
     if session_actor() is None or not isinstance(ctx.triggered_id, str):
         raise PreventUpdate
-    return target_page(ctx.triggered_id.removeprefix("portfolio-page-"), current, count)
+    name = ctx.triggered_id.removeprefix("portfolio-figure-")
+    pressed = pressed_figures(risk, stale, focus)
+    focus = [f for f in FOCUSES if pressed[f]]
+    if name == "clients":
+        return ALL, False, []
+    if name == "high":
+        return (ALL if pressed["high"] else "high"), no_update, no_update
+    if name == "stale":
+        return no_update, not pressed["stale"], no_update
+    if name in FOCUSES:
+        focus = [f for f in focus if f != name] if pressed[name] else [*focus, name]
+        return no_update, no_update, focus
+    raise PreventUpdate
+
+
+def show_pressed(risk, stale, focus) -> tuple:
+    if session_actor() is None:
+        raise PreventUpdate
+    pressed = pressed_figures(risk, stale, focus)
+    return tuple(
+        value
+        for f in FIGURES
+        for value in (
+            str(pressed[f]).lower(),
+            "portfolio-figure active" if pressed[f] else "portfolio-figure",
+        )
+    )
 
 
 def reset_filters(_clicks):
     if session_actor() is None:
         raise PreventUpdate
-    return [None] * len(RANGE_IDS) + [ALL, False, ""]
+    return [None] * len(RANGE_IDS) + [ALL, False, "", []]
 
 
 def open_client(_clicks, _submit, text):
@@ -100,18 +149,33 @@ def open_client(_clicks, _submit, text):
 
 
 def register(dash_app: Dash) -> None:
+    figure_ids = [f"portfolio-figure-{f}" for f in FIGURES]
     dash_app.callback(
-        Output("portfolio-table", "page_current", allow_duplicate=True),
-        *[Input(f"portfolio-page-{step}", "n_clicks") for step in STEPS],
-        State("portfolio-table", "page_current"),
-        State("portfolio-table", "page_count"),
+        *[Output(f"{i}-count", "children") for i in figure_ids],
+        Output("portfolio-figures-note", "children"),
+        Input("portfolio-figures-load", "data"),
+    )(figure_counts)
+    widgets = [
+        ("portfolio-risk", "value"),
+        ("portfolio-stale", "value"),
+        ("portfolio-focus", "data"),
+    ]
+    dash_app.callback(
+        *[Output(*w, allow_duplicate=True) for w in widgets],
+        *[Input(i, "n_clicks") for i in figure_ids],
+        *[State(*w) for w in widgets],
         prevent_initial_call=True,
-    )(turn_page)
+    )(press_figure)
+    dash_app.callback(
+        *[Output(i, prop) for i in figure_ids for prop in ("aria-pressed", "className")],
+        *[Input(*w) for w in widgets],
+    )(show_pressed)
     dash_app.callback(
         *[Output(i, "value", allow_duplicate=True) for i in RANGE_IDS],
         Output("portfolio-risk", "value", allow_duplicate=True),
         Output("portfolio-stale", "value", allow_duplicate=True),
         Output("portfolio-search", "value", allow_duplicate=True),
+        Output("portfolio-focus", "data", allow_duplicate=True),
         Input("portfolio-reset", "n_clicks"),
         prevent_initial_call=True,
     )(reset_filters)

@@ -1,27 +1,20 @@
-"""Page 1, "Mes clients": filters, search and a table paged and sorted by the database."""
+"""Page 1, "Mes clients": the day's figures, filters, search, and the client grid (paged,
+sorted and filtered by the database; app/layouts/portfolio_grid.py)."""
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import dash_table, dcc, html
+from dash import dcc, html
 from flask import current_app
 
 from app.i18n import format_number
 from app.layouts.common import ALL, band_word, card, page_header
+from app.layouts.portfolio_grid import figure_strip, grid, view_tabs
 from app.texts import t
 from modelling.features import FEATURES
 
-PAGE_SIZE = 25
 TYPING_DEBOUNCE_MS = 400  # dbc.Input counts milliseconds: filters apply once typing pauses
-PAGER = (
-    ("first", "bi-chevron-double-left"),
-    ("previous", "bi-chevron-left"),
-    ("next", "bi-chevron-right"),
-    ("last", "bi-chevron-double-right"),
-)
 RISK_BANDS = ("low", "medium", "high")
-# Risk colours only where the cell *is* the risk (the band); everything else stays neutral.
-BAND_TEXT_COLOURS = {"low": "#1e7a44", "medium": "#8a5a00", "high": "#b03a2e"}
 
 
 def _range_filter(feature, lang: str):
@@ -162,82 +155,6 @@ def filters(lang: str):
     )
 
 
-def pager(lang: str):
-    """Paging buttons with names in the page's language (the table's own arrows have none)."""
-    buttons = [
-        dbc.Button(
-            [
-                html.I(className=f"bi {icon}", **{"aria-hidden": "true"}),
-                html.Span(t(f"page_{step}", lang), className="visually-hidden"),
-            ],
-            id=f"portfolio-page-{step}",
-            size="sm",
-            color="secondary",
-            outline=True,
-            title=t(f"page_{step}", lang),
-        )
-        for step, icon in PAGER
-    ]
-    status = html.Span(id="portfolio-page-status", className="small mx-2", role="status")
-    return html.Nav(
-        dbc.ButtonGroup([*buttons[:2], status, *buttons[2:]], className="align-items-center"),
-        className="d-flex justify-content-end mt-2",
-        **{"aria-label": t("page_navigation", lang)},
-    )
-
-
-def table(lang: str):
-    columns = [{"name": t("col_client", lang), "id": "link", "presentation": "markdown"}]
-    columns += [{"name": t(f"short_{f.name}", lang), "id": f.name} for f in FEATURES]
-    columns += [
-        {"name": t("col_probability", lang), "id": "probability"},
-        {"name": t("col_band", lang), "id": "band"},
-        {"name": t("col_updated", lang), "id": "data_updated_at"},
-    ]
-    return dash_table.DataTable(
-        id="portfolio-table",
-        columns=columns,
-        data=[],
-        page_current=0,
-        page_size=PAGE_SIZE,
-        page_action="custom",
-        sort_action="custom",
-        sort_mode="single",
-        sort_by=[{"column_id": "probability", "direction": "desc"}],
-        markdown_options={"link_target": "_self"},
-        style_as_list_view=True,
-        style_table={"overflowX": "auto"},
-        style_cell={
-            "padding": "6px 8px",
-            "fontSize": "0.9rem",
-            "fontFamily": "inherit",
-            "fontVariantNumeric": "tabular-nums",
-        },
-        style_header={
-            "fontWeight": "600",
-            "backgroundColor": "#f4f6f8",
-            "whiteSpace": "normal",
-            "height": "auto",
-            "color": "#212529",
-        },
-        style_cell_conditional=[
-            {"if": {"column_id": c}, "textAlign": "left"} for c in ("link", "band")
-        ],
-        style_data_conditional=[
-            {"if": {"filter_query": "{stale} = 1"}, "backgroundColor": "#fff8e6"},
-            *(
-                {
-                    "if": {"filter_query": f'{{band_key}} = "{band}"', "column_id": "band"},
-                    "color": colour,
-                    "fontWeight": "600",
-                }
-                for band, colour in BAND_TEXT_COLOURS.items()
-            ),
-        ],
-        tooltip_header={f.name: f"{f.label(lang)} ({f.unit(lang)})" for f in FEATURES},
-    )
-
-
 def heading(user, lang: str) -> str:
     """An adviser's own clients are "Mes clients"; a supervisor reads the whole portfolio."""
     return t("portfolio_title" if user.role == "adviser" else "portfolio_title_all", lang)
@@ -248,14 +165,21 @@ def layout(lang: str, user, query: dict, **_):
     return html.Div(
         [
             page_header(heading(user, lang), t(subtitle, lang), "portfolio"),
+            figure_strip(lang),
             card(t("filters", lang), filters(lang), "portfolio-filters-card", "bi-funnel"),
             card(
                 t("clients", lang),
                 [
+                    view_tabs(lang, user),
+                    html.Div(id="portfolio-todo-help", className="small text-muted mb-2"),
                     html.Div(id="portfolio-total", className="mb-2 fw-semibold", role="status"),
-                    dcc.Store(id="portfolio-filters-seen"),
-                    dcc.Loading(table(lang), delay_show=300),
-                    pager(lang),
+                    html.Div(
+                        id="portfolio-grid-feedback",
+                        className="small text-danger mb-2",
+                        role="alert",
+                    ),
+                    dcc.Store(id="portfolio-purged"),
+                    grid(lang, user.role),
                 ],
                 "portfolio-table-card",
                 "bi-table",

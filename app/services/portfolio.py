@@ -16,10 +16,10 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from flask import current_app
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from app.database import current_database
-from app.models import Client, Role, User, utcnow
+from app.models import Client, Decision, ReviewCase, Role, User, utcnow
 from app.services import audit
 from app.services.errors import Invalid, NotFound, Unavailable
 from app.services.models import model_service
@@ -39,6 +39,8 @@ class PortfolioQuery:
     risk: str | None = None  # low / medium / high
     stale_only: bool = False
     review_only: bool = False  # clients with an open request for human review
+    decided_this_month: bool = False  # clients with a decision recorded since the 1st (UTC)
+    to_do: bool = False  # the adviser's to-do: stale data, a review answered, never decided
     sort: str = "id"
     descending: bool = False
     page: int = 1
@@ -50,7 +52,7 @@ class Problem(NamedTuple):
     parameters, so that each face words it in its reader's language."""
 
     field: str
-    rule: str  # number, integer, between, not_above, one_of, boolean
+    rule: str  # number, integer, between, not_above, one_of, boolean, multiple, not_offered
     params: Mapping[str, Any] = MappingProxyType({})
 
     def english(self) -> str:
@@ -61,10 +63,13 @@ class Problem(NamedTuple):
             return f"must not be above {p['other']}"
         if self.rule == "one_of":
             return f"must be one of {', '.join(map(str, p['values']))}"
+        if self.rule == "multiple":
+            return f"must be a multiple of {p['size']}"
         return {
             "number": "must be a finite number",
             "integer": "must be an integer",
             "boolean": "must be true or false",
+            "not_offered": "is not offered: use the portfolio's filters",
         }[self.rule]
 
 
@@ -104,12 +109,115 @@ def check_query(query: PortfolioQuery) -> list[Problem]:
         problems.append(Problem("risk", "one_of", {"values": RISK_BANDS}))
     if query.sort not in SORTABLE:
         problems.append(Problem("sort", "one_of", {"values": SORTABLE}))
-    for name in ("stale_only", "review_only", "descending"):
+    for name in ("stale_only", "review_only", "decided_this_month", "to_do", "descending"):
         if not isinstance(getattr(query, name), bool):
             problems.append(Problem(name, "boolean"))
     problems.append(_number("page", query.page, True, 1, MAX_PAGE))
     problems.append(_number("per_page", query.per_page, True, 1, MAX_PER_PAGE))
     return [p for p in problems if p]
+
+
+def rows_window(start_row: Any, end_row: Any) -> tuple[list[Problem], int, int]:
+    """A grid's block of rows [start_row, end_row) as a page and its size, or the broken rules
+    (the browser sends the numbers: a negative start or an endless block is refused)."""
+    problems = [_number("start_row", start_row, True, 0, MAX_PAGE * MAX_PER_PAGE)]
+    if problems[0] is None:
+        problems.append(_number("end_row", end_row, True, start_row + 1, start_row + MAX_PER_PAGE))
+    problems = [p for p in problems if p]
+    if problems:
+        return problems, 1, 1
+    size = int(end_row - start_row)
+    if start_row % size:
+        return [Problem("start_row", "multiple", {"size": size})], 1, 1
+    return [], int(start_row // size) + 1, size
+
+
+def month_start(now: datetime) -> datetime:
+    return now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def stale_condition(now: datetime) -> ColumnElement[bool]:
+    return Client.data_updated_at < now - timedelta(days=current_app.config["STALE_AFTER_DAYS"])
+
+
+def awaiting_review_condition() -> ColumnElement[bool]:
+    """In the review queue (services/reviews): an open case. The few open cases drive the
+    lookup (an IN list), not a probe per client."""
+    return Client.id.in_(select(ReviewCase.client_id).where(ReviewCase.closed_at.is_(None)))
+
+
+def review_answered_condition(now: datetime) -> ColumnElement[bool]:
+    """A review closed within REVIEW_ANSWERED_DAYS (the portfolio's "answered" mark)."""
+    since = now - timedelta(days=current_app.config["REVIEW_ANSWERED_DAYS"])
+    answered = Client.id.in_(select(ReviewCase.client_id).where(ReviewCase.closed_at >= since))
+    return and_(answered, ~awaiting_review_condition())  # a new open case marks it pending
+
+
+def decided_since(moment: datetime) -> ColumnElement[bool]:
+    return Client.id.in_(select(Decision.client_id).where(Decision.created_at >= moment))
+
+
+def never_decided_condition() -> ColumnElement[bool]:
+    return ~select(Decision.id).where(Decision.client_id == Client.id).exists()
+
+
+def to_do_condition(now: datetime) -> ColumnElement[bool]:
+    """What waits for the adviser: data to update, a review answered, no decision yet."""
+    return or_(stale_condition(now), review_answered_condition(now), never_decided_condition())
+
+
+def to_do_reasons(items: list[dict], marks: dict[str, str]) -> None:
+    """Each listed client's to-do, the same three reasons as to_do_condition, in its order."""
+    ids = [uuid.UUID(i["id"]) for i in items]
+    decided = {
+        str(c)
+        for c in current_database().session.scalars(
+            select(Decision.client_id).where(Decision.client_id.in_(ids)).distinct()
+        )
+    }
+    for item in items:
+        item["review"] = marks.get(item["id"])
+        item["to_do"] = [
+            reason
+            for reason, applies in (
+                ("stale", item["stale"]),
+                ("review_answered", item["review"] == "answered"),
+                ("undecided", item["id"] not in decided),
+            )
+            if applies
+        ]
+
+
+def risk_condition(policy, band: str) -> ColumnElement[bool]:
+    low, high = policy.band_range(band)
+    conditions = [Client.probability.is_not(None)]
+    if low is not None:
+        conditions.append(Client.probability >= low)
+    if high is not None:
+        conditions.append(Client.probability < high)
+    return and_(*conditions)
+
+
+def filtered(actor: User, query: PortfolioQuery, now: datetime) -> Select:
+    """The actor's clients that a (checked) query selects, unsorted."""
+    statement = scoped(select(Client), actor)
+    for name, (low, high) in query.ranges.items():
+        column = getattr(Client, name)
+        if low is not None:
+            statement = statement.where(column >= low)
+        if high is not None:
+            statement = statement.where(column <= high)
+    if query.risk:
+        statement = statement.where(risk_condition(risk_policy(), query.risk))
+    if query.stale_only:
+        statement = statement.where(stale_condition(now))
+    if query.review_only:
+        statement = statement.where(awaiting_review_condition())
+    if query.decided_this_month:
+        statement = statement.where(decided_since(month_start(now)))
+    if query.to_do:
+        statement = statement.where(to_do_condition(now))
+    return statement
 
 
 def scoped(query: Select, actor: User) -> Select:
@@ -153,38 +261,23 @@ def list_clients(actor: User, query: PortfolioQuery) -> dict:
         raise Invalid("Invalid portfolio query.", {p.field: p.english() for p in problems})
     stale_after = current_app.config["STALE_AFTER_DAYS"]
     now = utcnow()
-    statement = scoped(select(Client), actor)
-    for name, (low, high) in query.ranges.items():
-        column = getattr(Client, name)
-        if low is not None:
-            statement = statement.where(column >= low)
-        if high is not None:
-            statement = statement.where(column <= high)
-    policy = None
-    if query.risk:
-        policy = _policy()
-        low, high = policy.band_range(query.risk)
-        statement = statement.where(Client.probability.is_not(None))
-        if low is not None:
-            statement = statement.where(Client.probability >= low)
-        if high is not None:
-            statement = statement.where(Client.probability < high)
-    if query.stale_only:
-        statement = statement.where(Client.data_updated_at < now - timedelta(days=stale_after))
-    if query.review_only:
-        statement = statement.where(Client.review_requested_at.is_not(None))
+    statement = filtered(actor, query, now)
     session = current_database().session
     total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
     column = getattr(Client, query.sort)
     order = column.desc() if query.descending else column.asc()
     page = statement.order_by(order, Client.id).limit(query.per_page)
     clients = list(session.scalars(page.offset((query.page - 1) * query.per_page)))
-    policy = policy or _policy(required=False)
+    policy = risk_policy(required=False)
     items = []
     for client in clients:
         item = client_summary(client, stale_after, now)
         item["risk_band"] = policy.band(client.probability) if policy else None
         items.append(item)
+    from app.services.reviews import review_marks  # it reads visible_client from here
+
+    marks = review_marks(session, [c.id for c in clients])
+    to_do_reasons(items, {str(k): v for k, v in marks.items()})
     with current_database().transaction():
         audit.record("list_clients", actor.id, details={"client_ids": [i["id"] for i in items]})
     return {"items": items, "total": total, "page": query.page, "per_page": query.per_page}
@@ -193,14 +286,14 @@ def list_clients(actor: User, query: PortfolioQuery) -> dict:
 def view_client(client_id: uuid.UUID, actor: User) -> dict:
     client = visible_client(client_id, actor)
     item = client_summary(client, current_app.config["STALE_AFTER_DAYS"])
-    policy = _policy(required=False)
+    policy = risk_policy(required=False)
     item["risk_band"] = policy.band(client.probability) if policy else None
     with current_database().transaction():
         audit.record("view_client", actor.id, client.id)
     return item
 
 
-def _policy(required: bool = True):
+def risk_policy(required: bool = True):
     model = model_service().model
     if model is None:
         if required:

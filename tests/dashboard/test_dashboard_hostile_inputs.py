@@ -110,13 +110,22 @@ def benign(spec: dict, client_id: str):
     by_id = {
         "portfolio-risk": ALL,
         "portfolio-stale": False,
+        "portfolio-focus": [],
+        "portfolio-view": "all",
         "client-decision": "approve",
         "client-justification": "A justification long enough for the rule.",
         "url": "/" if prop == "pathname" else "",
     }
     if component in by_id:
         return by_id[component]
-    by_prop = {"page_current": 0, "page_size": 25, "page_count": 1, "sort_by": [], "active_page": 1}
+    by_prop = {
+        "page_current": 0,
+        "page_size": 25,
+        "page_count": 1,
+        "sort_by": [],
+        "active_page": 1,
+        "getRowsRequest": {"startRow": 0, "endRow": 25, "sortModel": [], "filterModel": {}},
+    }
     if prop in by_prop:
         return by_prop[prop]
     name = component.removeprefix("simulator-").removesuffix("-input")
@@ -175,23 +184,23 @@ def test_each_input_alone_is_hostile_the_others_plausible(dash_app, people, book
     assert failures(http, caplog, cases) == []
 
 
-def test_a_huge_page_size_is_refused_over_http_never_served(dash_app, people, caplog):
+def test_a_huge_block_of_rows_is_refused_over_http_never_served(dash_app, people, caplog):
     for _ in range(3):
         add_client(people["adviser"])
     http = dash_app.test_client()
     log_in(http, "adviser@bank.example")
     dash = dash_app.extensions["dash_app"]
     key, inputs, states = next(
-        c for c in server_callbacks(dash) if c[0].startswith("..portfolio-table.data")
+        c for c in server_callbacks(dash) if c[0].startswith("..portfolio-grid.getRowsResponse")
     )
     values = [benign(s, "") for s in (*inputs, *states)]
-    values[[s["property"] for s in inputs].index("page_size")] = 10**9
+    values[0] = {"startRow": 0, "endRow": 10**9, "sortModel": [], "filterModel": {}}
     answer = post(http, key, inputs, states, values)
     assert answer.status_code == 200
     shown = answer.get_json()["response"]
-    assert shown["portfolio-table"]["data"] == []
+    assert shown["portfolio-grid"]["getRowsResponse"] == {"rowData": [], "rowCount": 0}
     assert "doit être compris entre 1 et 200" in json.dumps(
-        shown["portfolio-filter-feedback"], ensure_ascii=False
+        shown["portfolio-grid-feedback"], ensure_ascii=False
     )
 
 

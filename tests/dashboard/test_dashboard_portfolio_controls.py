@@ -1,5 +1,5 @@
-"""Portfolio controls: the filters' messages, the first page after a new filter, the paging
-buttons, the reset and the search by short id (callbacks as functions and over HTTP)."""
+"""Portfolio controls: the filters' messages, the grid's own request values checked, the reset
+and the search by short id (callbacks as functions and over HTTP)."""
 
 from __future__ import annotations
 
@@ -7,33 +7,24 @@ import uuid
 
 import pytest
 from dash import no_update
-from dashboard_helpers import (
-    GOOD,
-    add_client,
-    dash_call,
-    find,
-    log_in,
-    registered_outputs,
-    text_of,
-)
+from dashboard_helpers import add_client, text_of
 
-from app.callbacks.portfolio import OUTPUTS, RANGE_INPUTS, portfolio_page
-from app.callbacks.portfolio_controls import RANGE_IDS, STEPS, open_client, reset_filters
+from app.callbacks.portfolio import OUTPUTS, RANGE_INPUTS, portfolio_rows
+from app.callbacks.portfolio_controls import RANGE_IDS, open_client, reset_filters
 from app.layouts.common import ALL
-from app.layouts.portfolio import pager
 
 NO_BOUNDS = [None] * len(RANGE_INPUTS)
+EMPTY = {"rowData": [], "rowCount": 0}
 
 
 def bounds(**values):
     return [values.get(f"{name}_{end}") for name, end in RANGE_INPUTS]
 
 
-def shown(acting, user, lang="fr", ranges=None, number=0, size=25, sort_by=None, seen=None):
+def shown(acting, user, lang="fr", ranges=None, request=None):
+    request = {"startRow": 0, "endRow": 25, "sortModel": [], "filterModel": {}} | (request or {})
     with acting(user, lang):
-        values = portfolio_page(
-            *(ranges or NO_BOUNDS), ALL, False, number, size, sort_by or [], seen
-        )
+        values = portfolio_rows(request, *(ranges or NO_BOUNDS), ALL, False, None, "all")
     return dict(zip(OUTPUTS, values, strict=True))
 
 
@@ -73,7 +64,7 @@ def test_a_broken_filter_rule_is_named_in_the_page_language(
 ):
     out = shown(acting, people["adviser"], lang, ranges=bounds(**widgets))
     assert text_of(out["feedback"]) == message
-    assert out["data"] == [] and out["total"] == ""  # no "0 client" under a refused filter
+    assert out["rows"] == EMPTY and out["total"] == ""  # no "0 client" under a refused filter
     assert {k for k, v in out.items() if k.endswith("_invalid") and v} == {f"{flagged}_invalid"}
 
 
@@ -84,108 +75,56 @@ def test_a_valid_filter_clears_the_message_and_the_red_borders(acting, people, b
 
 
 @pytest.mark.parametrize(
-    ("size", "number", "sort_by", "message"),
+    ("request_values", "message"),
     [
-        (10**9, 0, [], "Nombre de lignes par page : doit être compris entre 1 et 200."),
-        (201, 0, [], "Nombre de lignes par page : doit être compris entre 1 et 200."),
-        (0, 0, [], "Nombre de lignes par page : doit être compris entre 1 et 200."),
-        (25, -1, [], "Numéro de page : doit être compris entre 1 et 1\u202f000\u202f000."),
         (
-            25,
-            0,
-            [{"column_id": "adviser_id", "direction": "asc"}],
+            {"startRow": -1},
+            "Première ligne demandée : doit être compris entre 0 et 200\u202f000\u202f000.",
+        ),
+        ({"endRow": 10**9}, "Fin du bloc de lignes demandé : doit être compris entre 1 et 200."),
+        ({"endRow": 0}, "Fin du bloc de lignes demandé : doit être compris entre 1 et 200."),
+        ({"startRow": 7, "endRow": 32}, "Première ligne demandée : doit être un multiple de 25."),
+        ({"startRow": "NaN"}, "Première ligne demandée : doit être un nombre entier."),
+        ({"startRow": 1.5}, "Première ligne demandée : doit être un nombre entier."),
+        (
+            {"sortModel": [{"colId": "adviser_id", "sort": "asc"}]},
             "Colonne de tri : n'est pas une valeur proposée.",
         ),
-        (25, 0, ["probability"], "Colonne de tri : n'est pas une valeur proposée."),
-        ("NaN", 0, [], "Nombre de lignes par page : doit être un nombre entier."),
-        (25, "1", [], "Numéro de page : doit être un nombre entier."),
+        (
+            {"sortModel": [{"colId": "age", "sort": "up"}]},
+            "Colonne de tri : n'est pas une valeur proposée.",
+        ),
+        ({"sortModel": "probability"}, "Colonne de tri : n'est pas une valeur proposée."),
+        (
+            {"filterModel": {"age": {"filterType": "number", "type": "equals", "filter": 5}}},
+            "Filtre de colonne : n'est pas proposé : utilisez les filtres au-dessus de la liste.",
+        ),
+        (
+            {"filterModel": "' OR 1=1 --"},
+            "Filtre de colonne : n'est pas proposé : utilisez les filtres au-dessus de la liste.",
+        ),
     ],
 )
-def test_table_values_the_browser_sends_are_checked_never_served(
-    acting, people, book, size, number, sort_by, message
+def test_grid_request_values_the_browser_sends_are_checked_never_served(
+    acting, people, book, request_values, message
 ):
-    out = shown(acting, people["adviser"], size=size, number=number, sort_by=sort_by)
-    assert text_of(out["feedback"]) == message and out["data"] == []
+    out = shown(acting, people["adviser"], request=request_values)
+    assert text_of(out["grid_feedback"]) == message
+    assert out["rows"] == EMPTY and out["total"] == "" and out["feedback"] == ""
 
 
-def test_a_new_filter_starts_on_the_first_page(acting, people, book):
-    for i in range(12):
-        add_client(people["adviser"], GOOD | {"credit_score": 700 + i})
-    first = shown(acting, people["adviser"], size=5, number=2)
-    assert first["page_current"] is no_update and len(first["data"]) == 4
-    assert first["status"] == "Page 3 sur 3"
-    narrowed = shown(
-        acting,
-        people["adviser"],
-        ranges=bounds(credit_score_min=705),
-        size=5,
-        number=2,
-        seen=first["filters_seen"],
-    )
-    assert narrowed["page_current"] == 0 and narrowed["status"] == "Page 1 sur 2"
-    assert len(narrowed["data"]) == 5
-
-
-def test_paging_buttons_are_enabled_only_where_they_lead(acting, people, book):
-    for _ in range(4):
-        add_client(people["adviser"])
-    first = shown(acting, people["adviser"], lang="en", size=2)
-    assert first["status"] == "Page 1 of 3"
-    assert [first[f"{s}_disabled"] for s in STEPS] == [True, True, False, False]
-    middle = shown(acting, people["adviser"], lang="en", size=2, number=1)
-    assert [middle[f"{s}_disabled"] for s in STEPS] == [False, False, False, False]
-    last = shown(acting, people["adviser"], lang="en", size=2, number=2)
-    assert [last[f"{s}_disabled"] for s in STEPS] == [False, False, True, True]
-
-
-@pytest.mark.parametrize(
-    ("button", "current", "count", "expected"),
-    [
-        ("portfolio-page-next", 0, 3, 1),
-        ("portfolio-page-next", 2, 3, 2),
-        ("portfolio-page-previous", 0, 3, 0),
-        ("portfolio-page-last", 0, 3, 2),
-        ("portfolio-page-first", 2, 3, 0),
-        ("portfolio-page-next", "NaN", {"a": 1}, 0),
-    ],
-)
-def test_paging_buttons_over_http(dash_app, people, button, current, count, expected):
-    http = dash_app.test_client()
-    log_in(http, "adviser@bank.example")
-    outputs = registered_outputs(dash_app.extensions["dash_app"], "portfolio-table.page_current@")
-    answer = dash_call(
-        http,
-        outputs,
-        [(f"portfolio-page-{s}", "n_clicks", 1 if button.endswith(s) else None) for s in STEPS],
-        [f"{button}.n_clicks"],
-        state=[
-            ("portfolio-table", "page_current", current),
-            ("portfolio-table", "page_count", count),
-        ],
-    )
-    assert answer.status_code == 200
-    (value,) = answer.get_json()["response"].values()
-    assert value == {"page_current": expected}
-
-
-@pytest.mark.parametrize(
-    ("lang", "names"),
-    [
-        ("fr", ["Première page", "Page précédente", "Page suivante", "Dernière page"]),
-        ("en", ["First page", "Previous page", "Next page", "Last page"]),
-    ],
-)
-def test_paging_buttons_have_names_in_the_page_language(lang, names):
-    nav = pager(lang)
-    buttons = [find(nav, f"portfolio-page-{step}") for step in STEPS]
-    assert [text_of(b).strip() for b in buttons] == names  # the accessible names
-    assert [b.title for b in buttons] == names  # and their tooltips
+def test_a_request_that_is_not_a_block_at_all_is_named(acting, people, book):
+    with acting(people["adviser"], "en"):
+        values = portfolio_rows("garbage", *NO_BOUNDS, ALL, False, None, "all")
+    out = dict(zip(OUTPUTS, values, strict=True))
+    assert text_of(out["grid_feedback"]) == "First row requested: must be a whole number."
+    assert out["rows"] == EMPTY
 
 
 def test_reset_clears_every_filter(acting, people):
     with acting(people["adviser"]):
         values = reset_filters(1)
-    assert values == [None] * len(RANGE_IDS) + [ALL, False, ""]
+    assert values == [None] * len(RANGE_IDS) + [ALL, False, "", []]
 
 
 def test_a_unique_short_id_opens_the_client(acting, people, book):
