@@ -81,10 +81,11 @@ def main() -> None:
     for name, module in (("before", before), ("after", after)):
         runs[f"{name}: 400 clients alone (ms per client)"] = lambda m=module: one_by_one(m)
         runs[f"{name}: batch of 1,000 (ms)"] = lambda m=module: in_batch(m)
-    for _ in range(args.rounds):
-        for name, run in runs.items():
+    for round_ in range(args.rounds):  # before and after swap places every round (ABBA)
+        order = list(runs.items())
+        for name, run in order if round_ % 2 == 0 else order[::-1]:
             figures.setdefault(name, []).append(_seconds(run) * 1e3)
-    print(f"{args.rounds} interleaved rounds; median [min - max]")
+    print(f"{args.rounds} interleaved rounds (order swapped each round); median [min - max]")
     for name, values in figures.items():
         scale = 1 / len(alone) if "per client" in name else 1
         median, low, high = (

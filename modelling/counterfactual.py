@@ -125,7 +125,9 @@ def first_crossing(
     if len(pairs):
         feasible[pairs] = succeeds(hi[pairs], pairs)
     lo = np.zeros_like(hi)
-    active = np.flatnonzero(feasible & (hi - lo > 1))
+    active = np.flatnonzero(feasible & (hi > 1))
+    if len(active) == 0:
+        return Crossing(feasible=feasible, first_step=hi)
     arity = WIDE_ARITY if len(active) <= WIDE_SEARCH_PAIRS else 2
     fractions = np.arange(1, arity) / arity
     while len(active):
@@ -161,6 +163,8 @@ def search(model, X: np.ndarray, recommendations: list[str], policy: Policy) -> 
     per row of X (features in FEATURE_NAMES order); `model` is a modelling.explain.ServedModel.
     """
     todo = [i for i, r in enumerate(recommendations) if r != FAVOURABLE]
+    if not todo:  # every client is already favourable: nothing to search
+        return [None] * len(X)
     cuts = np.array(
         [
             policy.unfavourable_from if r == UNFAVOURABLE else policy.favourable_below
