@@ -57,6 +57,7 @@ class Config:
     # Signed audit checkpoints: written here (None: <instance>/audit-checkpoints) and logged.
     AUDIT_CHECKPOINT_DIR: str | None = None
     AUDIT_CHECKPOINT_INTERVAL_SECONDS = 3600  # how often the clock process writes one
+    AUDIT_CHAINS = 8  # audit hash chains in use (1-16): audited writes spread over their heads
     PORT = 8050
     LOG_LEVEL = "INFO"
     SESSION_COOKIE_HTTPONLY = True
@@ -145,6 +146,7 @@ _INT_SETTINGS = (
     "BACKTEST_MIN_GRADE_OUTCOMES",
     "ADHOC_SCORE_DAILY_QUOTA",
     "AUDIT_CHECKPOINT_INTERVAL_SECONDS",
+    "AUDIT_CHAINS",
     "PORT",
     "SESSION_IDLE_MINUTES",
     "SESSION_MAX_HOURS",

@@ -32,9 +32,9 @@ def gdpr_purge(dry_run: bool) -> None:
     help="Checkpoint file or directory (default AUDIT_CHECKPOINT_DIR); log lines work too.",
 )
 def audit_verify(checkpoints_at: str | None) -> None:
-    """Check the keyed chain against the purge anchor and the latest signed checkpoint.
+    """Check the keyed chains against the purge anchors and the latest signed checkpoint.
 
-    Exit 1 and name the seq and the kind of tampering if something does not hold.
+    Exit 1 and name the chain, the seq and the kind of tampering if something does not hold.
     """
     from app.database import current_database
     from app.services.audit_verify import verify
@@ -42,13 +42,15 @@ def audit_verify(checkpoints_at: str | None) -> None:
     result = verify(current_database().session, checkpoints_at)
     if result.ok:
         pinned = (
-            f", up to the checkpoint of {result.checkpoint.time} (seq {result.checkpoint.seq})"
+            f", up to the checkpoint of {result.checkpoint.time}"
+            f" ({result.checkpoint.events} events)"
             if result.checkpoint
             else "; no checkpoint found: a cut-off tail would not be seen"
         )
         click.echo(f"audit chain intact: {result.checked} events verified{pinned}")
         return
-    where = f" at seq {result.broken_seq}" if result.broken_seq is not None else ""
+    where = f" in chain {result.chain}" if result.chain is not None else ""
+    where += f" at seq {result.broken_seq}" if result.broken_seq is not None else ""
     click.echo(
         f"audit chain {result.kind}{where}: {result.reason} "
         f"({result.checked} events verified before it)",
@@ -59,11 +61,14 @@ def audit_verify(checkpoints_at: str | None) -> None:
 
 @audit_cli.command("checkpoint")
 def audit_checkpoint() -> None:
-    """Write a signed checkpoint of the chain's head now (log line and AUDIT_CHECKPOINT_DIR)."""
+    """Write a signed checkpoint of the chains' heads now (log line and AUDIT_CHECKPOINT_DIR)."""
     from app.services.audit_checkpoints import checkpoint_path, write
 
     checkpoint = write("manual")
-    click.echo(f"audit checkpoint: seq {checkpoint.seq} written to {checkpoint_path()}")
+    click.echo(
+        f"audit checkpoint: {checkpoint.events} events in {len(checkpoint.heads)} chains,"
+        f" written to {checkpoint_path()}"
+    )
 
 
 @audit_cli.command("web-role-sql")

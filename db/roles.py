@@ -2,7 +2,7 @@
 
 The owner role (migrations in `release:`, the purge in `clock:`) keeps every right. The web role
 reads and writes the application's tables, but on `audit_events` and `audit_head` it may only
-read and insert: it appends through `audit_take_head()` (SECURITY DEFINER, migration 0007) and
+read and insert: it appends through `audit_take_head()` (SECURITY DEFINER, migrations 0007 and 0013) and
 the head-moving trigger, which run as the owner. `flask --app wsgi audit web-role-sql NAME`
 prints these statements; docs/security.md says how to apply them.
 """
@@ -28,5 +28,5 @@ def web_role_statements(role: str) -> list[str]:
         f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {role}",
         f"REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {AUDIT_TABLES} FROM {role}",
         f"REVOKE INSERT ON audit_head FROM {role}",
-        f"GRANT EXECUTE ON FUNCTION audit_take_head() TO {role}",
+        f"GRANT EXECUTE ON FUNCTION audit_take_head(integer, smallint) TO {role}",
     ]

@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from app import create_app
 from app.database import current_database
 from app.models import Base, utcnow
-from app.services.audit_chain import GENESIS
+from app.services.audit_chain import GENESIS, MAX_CHAINS
 from app.web.auth import SessionUser
 from db.migrate import upgrade
 
@@ -92,10 +92,10 @@ def database_url(request, tmp_path, sqlite_template):
     with engine.begin() as connection:
         tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
         connection.execute(text(f"TRUNCATE {tables} CASCADE"))
-        # The audit chain's head row is data the migration seeds: put it back as migrated.
+        # The audit chains' head rows are data the migrations seed: put them back as migrated.
         connection.execute(
-            text("INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, :genesis)"),
-            {"genesis": GENESIS},
+            text("INSERT INTO audit_head (id, seq, hash) VALUES (:id, 0, :genesis)"),
+            [{"id": chain, "genesis": GENESIS} for chain in range(1, MAX_CHAINS + 1)],
         )
     engine.dispose()
 

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Index, Integer, String, Uuid
+from sqlalchemy import JSON, BigInteger, Index, Integer, SmallInteger, String, Uuid, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
@@ -20,7 +20,7 @@ class AuditEvent(Base):
     __table_args__ = (
         Index("ix_audit_events_client_id_created_at", "client_id", "created_at"),
         Index("ix_audit_events_actor_id_created_at", "actor_id", "created_at"),
-        Index("ix_audit_events_seq", "seq", unique=True),
+        Index("ix_audit_events_chain_seq", "chain", "seq", unique=True),
     )
 
     id: Mapped[int] = mapped_column(AuditId, primary_key=True, autoincrement=True)
@@ -31,8 +31,9 @@ class AuditEvent(Base):
     model_version: Mapped[str | None] = mapped_column(String(64))
     details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-    # Keyed hash chain (filled by services/audit_chain): each event commits to the one before
-    # it; `seq` numbers the chain without gaps (ids may skip a rolled-back value).
+    # Keyed hash chains (filled by services/audit_chain): each event commits to the one before
+    # it in its chain; `seq` numbers its chain without gaps (ids may skip a rolled-back value).
+    chain: Mapped[int] = mapped_column(SmallInteger, server_default=text("1"))
     seq: Mapped[int] = mapped_column(AuditId)
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     hash: Mapped[str | None] = mapped_column(String(64))

@@ -22,7 +22,7 @@ class AppSetting(Base):
 
 
 class AuditHead(Base):
-    """The single row holding the hash of the newest audit event (see services/audit_chain)."""
+    """One row per audit chain: its newest event's seq and hash (see services/audit_chain)."""
 
     __tablename__ = "audit_head"
 

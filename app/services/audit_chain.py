@@ -1,15 +1,21 @@
-"""Tamper-evident audit trail (GDPR Art. 32, AI Act Art. 12): a keyed hash chain over the events.
+"""Tamper-evident audit trail (GDPR Art. 32, AI Act Art. 12): keyed hash chains over the events.
 
-Each event stores the link of the one before it and its own HMAC-SHA-256, keyed by a key derived
-from AUDIT_KEY (held apart from the database), over its content and its place `seq` in the chain.
-Editing, inserting or removing an event breaks the chain from that point on, and rewriting the
-chain from there needs the key. Appends are serialised by a row lock on the single `audit_head`
-row, taken in the transaction of the action being audited (on PostgreSQL through the SECURITY
-DEFINER function `audit_take_head()`, so the web role needs no UPDATE right on the head); the
-event's time is read under that lock, so seq, id and time order agree. The lock is the last one
-an audited transaction takes (services/audit flushes the action's own rows first): one lock order
-everywhere, client rows then the head. Signed checkpoints (services/audit_checkpoints) outside
-the database pin the newest events; services/audit_verify walks the chain against them.
+Each event stores the link of the one before it in its chain and its own HMAC-SHA-256, keyed by a
+key derived from AUDIT_KEY (held apart from the database), over its content and its place `seq`
+in the chain. Editing, inserting or removing an event breaks its chain from that point on, and
+rewriting the chain from there needs the key.
+
+There are AUDIT_CHAINS chains (8 by default, at most 16), each with its head row in
+`audit_head`, so that audited writes do not all queue on one row: an audited transaction moves
+the counter of a head no other transaction holds (PostgreSQL's `FOR UPDATE SKIP LOCKED`, inside
+the SECURITY DEFINER function `audit_take_head()`, so the web role needs no UPDATE right on the
+heads) and keeps that head, the only one it holds, for its further events, until it commits.
+Within a chain, appends are serialised by the head's row lock and the event's time is read under
+it, so seq and time order agree in a chain. The head is the last lock an audited transaction
+takes (services/audit flushes the action's own rows first): one lock order everywhere. Signed
+checkpoints (services/audit_checkpoints) outside the database pin every chain's head together;
+services/audit_verify walks each chain against them. docs/security.md has the proof that a
+deleted, inserted or reordered event is found.
 """
 
 from __future__ import annotations
@@ -17,14 +23,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import random
 from functools import lru_cache
 
 from flask import current_app
-from sqlalchemy import Connection, text, update
+from sqlalchemy import Connection, bindparam, text, update
 
 from app.models import AuditEvent, AuditHead, utcnow
 
 GENESIS = "0" * 64
+MAX_CHAINS = 16  # head rows made by migration 0013; AUDIT_CHAINS chooses how many are used
 CHAIN_CONTEXT = b"audit-chain-v1"
 CHECKPOINT_CONTEXT = b"audit-checkpoint-v1"
 
@@ -65,19 +73,42 @@ def plain_digest(prev_hash: str, event: AuditEvent) -> str:
 
 HEAD = AuditHead.__table__
 TAKE_HEAD = (
-    update(HEAD).where(HEAD.c.id == 1).values(seq=HEAD.c.seq + 1).returning(HEAD.c.seq, HEAD.c.hash)
+    update(HEAD)
+    .where(HEAD.c.id == bindparam("chain"))
+    .values(seq=HEAD.c.seq + 1)
+    .returning(HEAD.c.seq, HEAD.c.hash)
 )
-TAKE_HEAD_POSTGRES = text("SELECT seq, hash FROM audit_take_head()")
+TAKE_HEAD_POSTGRES = text("SELECT chain, seq, hash FROM audit_take_head(:chains, :held)")
+HELD = "audit_chain_held"  # connection.info: (the transaction, the chain it holds)
+
+
+def chains_in_use() -> int:
+    return max(1, min(MAX_CHAINS, int(current_app.config.get("AUDIT_CHAINS", 8))))
+
+
+def _held(connection: Connection) -> int | None:
+    """The chain this transaction already holds (its head row is locked by it), if any."""
+    held = connection.info.get(HELD)
+    return held[1] if held and held[0] is connection.get_transaction() else None
 
 
 def seal(connection: Connection, event: AuditEvent) -> None:
-    """Give the event its place, time and link under the head's lock; inserting it moves the head.
+    """Give the event its chain, place, time and link under its head's lock; inserting it moves
+    the head.
 
     One statement (one round trip) on the transaction's connection; the head is moved to the
-    event by a trigger on its INSERT (migrations 0005 and 0007), which also checks the seq.
+    event by a trigger on its INSERT (migrations 0005, 0007, 0013), which also checks the seq.
+    A transaction keeps the chain it took first: it never holds two heads, so two audited
+    transactions never wait for each other in a cycle.
     """
-    take = TAKE_HEAD_POSTGRES if connection.dialect.name == "postgresql" else TAKE_HEAD
-    event.seq, prev_hash = connection.execute(take).one()
+    held = _held(connection)
+    if connection.dialect.name == "postgresql":
+        params = {"chains": chains_in_use(), "held": held}
+        event.chain, event.seq, prev_hash = connection.execute(TAKE_HEAD_POSTGRES, params).one()
+    else:  # SQLite has one writer at a time: any chain, no queue to avoid
+        event.chain = held or random.randint(1, chains_in_use())  # noqa: S311 (not a secret)
+        event.seq, prev_hash = connection.execute(TAKE_HEAD, {"chain": event.chain}).one()
+    connection.info[HELD] = (connection.get_transaction(), event.chain)
     event.created_at = utcnow()
     event.prev_hash = prev_hash
     event.hash = digest(chain_key(), prev_hash, event)

@@ -1,11 +1,11 @@
-"""Signed checkpoints of the audit chain, kept outside the database.
+"""Signed checkpoints of the audit chains, kept outside the database.
 
-A checkpoint `(seq, head, time)` is signed with a key derived from AUDIT_KEY and written twice:
-as a log line (the platform's log drain keeps it) and appended to a file under
-AUDIT_CHECKPOINT_DIR. Whoever can write to the database but holds neither the key nor those
-copies cannot move the chain back behind a checkpoint: `audit verify` then names the events the
-checkpoint pins that are gone or different. The clock process writes one every hour, and the
-purge one after each run.
+A checkpoint `(heads, time)` pins every chain's head (chain, seq, hash) at one moment. It is
+signed with a key derived from AUDIT_KEY and written twice: as a log line (the platform's log
+drain keeps it) and appended to a file under AUDIT_CHECKPOINT_DIR. Whoever can write to the
+database but holds neither the key nor those copies cannot move a chain back behind a
+checkpoint: `audit verify` then names the events the checkpoint pins that are gone or different.
+The clock process writes one every hour, and the purge one after each run.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from flask import current_app
@@ -30,17 +30,32 @@ LOG_PREFIX = "audit checkpoint "
 
 @dataclass(frozen=True)
 class Checkpoint:
-    seq: int
-    head: str
+    heads: tuple[tuple[int, int, str], ...]  # (chain, seq, hash) of every chain, chain order
     time: str
     reason: str
     signature: str = ""
+    legacy: bool = False  # a line of the single-chain format (before migration 0013): chain 1
 
     def payload(self) -> bytes:
-        return f"{self.seq}|{self.head}|{self.time}|{self.reason}".encode()
+        if self.legacy:
+            (_, seq, head), *_ = self.heads
+            return f"{seq}|{head}|{self.time}|{self.reason}".encode()
+        heads = ";".join(f"{chain}:{seq}:{head}" for chain, seq, head in self.heads)
+        return f"v2|{heads}|{self.time}|{self.reason}".encode()
 
     def line(self) -> str:
-        return json.dumps(asdict(self), separators=(",", ":"))
+        data = {"heads": [list(head) for head in self.heads], "time": self.time}
+        return json.dumps(
+            data | {"reason": self.reason, "signature": self.signature}, separators=(",", ":")
+        )
+
+    @property
+    def events(self) -> int:
+        """How many events the chains had received when it was taken (all chains together)."""
+        return sum(seq for _, seq, _ in self.heads)
+
+    def head(self, chain: int) -> tuple[int, str] | None:
+        return next(((seq, head) for c, seq, head in self.heads if c == chain), None)
 
 
 @dataclass(frozen=True)
@@ -55,10 +70,11 @@ def _key() -> bytes:
     return derived_key(current_app.config["AUDIT_KEY"], CHECKPOINT_CONTEXT)
 
 
-def sign(seq: int, head: str, time: str, reason: str) -> Checkpoint:
-    unsigned = Checkpoint(seq, head, time, reason)
+def sign(heads, time: str, reason: str) -> Checkpoint:
+    """`heads`: (chain, seq, hash) of every chain."""
+    unsigned = Checkpoint(tuple((int(c), int(s), str(h)) for c, s, h in heads), time, reason)
     signature = hmac.digest(_key(), unsigned.payload(), "sha256").hex()
-    return Checkpoint(seq, head, time, reason, signature)
+    return replace(unsigned, signature=signature)
 
 
 def signature_holds(checkpoint: Checkpoint) -> bool:
@@ -77,10 +93,10 @@ def checkpoint_path(location: str | Path | None = None) -> Path:
 
 
 def write(reason: str) -> Checkpoint:
-    """Sign the committed head and record it as a log line and in the checkpoint file."""
+    """Sign the committed heads and record them as a log line and in the checkpoint file."""
     with current_database().engine.connect() as connection:  # committed state only
-        seq, head = connection.execute(select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == 1)).one()
-    checkpoint = sign(int(seq), head, utcnow().isoformat(), reason)
+        heads = connection.execute(select(HEAD.c.id, HEAD.c.seq, HEAD.c.hash).order_by(HEAD.c.id))
+        checkpoint = sign(heads.all(), utcnow().isoformat(), reason)
     line = checkpoint.line()
     log.info(LOG_PREFIX + line)
     path = checkpoint_path()
@@ -101,16 +117,18 @@ def load(location: str | Path | None = None) -> list[Checkpoint | Unreadable]:
         if not text:
             continue
         try:
-            data = json.loads(text[text.index("{") :])
-            found.append(
-                Checkpoint(
-                    int(data["seq"]),
-                    str(data["head"]),
-                    str(data["time"]),
-                    str(data["reason"]),
-                    str(data["signature"]),
-                )
-            )
+            found.append(_parse(json.loads(text[text.index("{") :])))
         except (ValueError, KeyError, TypeError):
             found.append(Unreadable(number, text[:80]))
     return found
+
+
+def _parse(data: dict) -> Checkpoint:
+    """A checkpoint line of either format; KeyError, TypeError or ValueError when it is not one."""
+    if "heads" in data:
+        heads = tuple((int(c), int(s), str(h)) for c, s, h in data["heads"])
+        legacy = False
+    else:  # single-chain format: its chain is chain 1
+        heads, legacy = ((1, int(data["seq"]), str(data["head"])),), True
+    time, reason, signature = (str(data[k]) for k in ("time", "reason", "signature"))
+    return Checkpoint(heads, time, reason, signature, legacy)

@@ -23,6 +23,7 @@ from app.database import current_database
 from app.models import AuditEvent, Client, Decision, Outcome, RevokedToken, ScoreRecord, utcnow
 from app.services import audit
 from app.services import audit_checkpoints as checkpoints
+from app.services.audit_chain import HEAD
 from app.services.audit_verify import purge_anchor
 
 log = logging.getLogger(__name__)
@@ -111,30 +112,42 @@ def purge(now: datetime | None = None, dry_run: bool = False, actor_id=None) -> 
             )
             counts[category.name] = result.rowcount or 0
     with database.transaction() as session:
-        anchor = _purge_audit(session, now)
-        counts["audit"] = anchor.pop("deleted")
-        details = {"counts": counts, "as_of": now.isoformat(), "anchor": anchor}
+        anchors, counts["audit"] = _purge_audit(session, now)
+        details = {"counts": counts, "as_of": now.isoformat(), "anchors": anchors}
         audit.record("purge", actor_id, details=details)
     checkpoints.write("purge")
     log.info("retention purge: %s", counts)
     return counts
 
 
-def _purge_audit(session, now: datetime) -> dict:
-    """Delete the chain's prefix older than its retention; the link the first kept event holds.
+def _purge_audit(session, now: datetime) -> tuple[dict[str, dict], int]:
+    """Delete each chain's prefix older than its retention; per chain, the link the first kept
+    event holds (its anchor), and how many events went.
 
-    Event times follow seq order (taken under the head's lock), so the old events are the seqs
-    up to the newest old one; deleting by seq keeps the cut clean. Nothing old: the anchor stays.
+    In a chain, event times follow seq order (taken under its head's lock), so the old events
+    are the seqs up to the newest old one; deleting by seq keeps the cut clean. A chain with
+    nothing old keeps its anchor.
     """
     cutoff = now - timedelta(days=current_app.config["RETENTION_AUDIT_DAYS"])
-    newest_old = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash)
-        .where(AuditEvent.created_at < cutoff)
-        .order_by(AuditEvent.seq.desc())
-        .limit(1)
-    ).first()
-    if newest_old is None:
-        seq, prev_hash = purge_anchor(session)
-        return {"seq": seq, "prev_hash": prev_hash, "deleted": 0}
-    result = session.execute(delete(AuditEvent).where(AuditEvent.seq <= newest_old.seq))
-    return {"seq": newest_old.seq + 1, "prev_hash": newest_old.hash, "deleted": result.rowcount}
+    newest_old = dict(
+        session.execute(
+            select(AuditEvent.chain, func.max(AuditEvent.seq))
+            .where(AuditEvent.created_at < cutoff)
+            .group_by(AuditEvent.chain)
+        ).all()
+    )
+    anchors, deleted = {}, 0
+    for (chain,) in session.execute(select(HEAD.c.id).order_by(HEAD.c.id)):
+        seq = newest_old.get(chain)
+        if seq is None:
+            first, prev_hash = purge_anchor(session, chain)
+        else:
+            prev_hash = session.scalar(
+                select(AuditEvent.hash).where(AuditEvent.chain == chain, AuditEvent.seq == seq)
+            )
+            result = session.execute(
+                delete(AuditEvent).where(AuditEvent.chain == chain, AuditEvent.seq <= seq)
+            )
+            first, deleted = seq + 1, deleted + result.rowcount
+        anchors[str(chain)] = {"seq": first, "prev_hash": prev_hash}
+    return anchors, deleted

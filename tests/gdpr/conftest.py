@@ -20,3 +20,12 @@ def people(dash_app):
 @pytest.fixture
 def stored_client(people):
     return add_client(people["adviser"], GOOD, age_days=10)
+
+
+@pytest.fixture
+def one_chain_app(make_app):
+    """An app that appends to one audit chain (AUDIT_CHAINS=1): for the tests that tamper with
+    a chain by seq. Each chain behaves the same; tests/gdpr/test_audit_chains.py covers several."""
+    application = make_app(AUDIT_CHAINS=1)
+    with application.app_context():
+        yield application

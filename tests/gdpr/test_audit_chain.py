@@ -16,6 +16,12 @@ from app.services import audit
 from app.services.retention import purge
 
 
+@pytest.fixture
+def app(one_chain_app):
+    """One chain: these tests name events by their seq (tests/conftest.py: one_chain_app)."""
+    return one_chain_app
+
+
 def _record(count: int) -> list[int]:
     ids = []
     for i in range(count):
@@ -72,7 +78,9 @@ def test_editing_one_row_is_detected_and_named(app, runner):
     _raw(app, "UPDATE audit_events SET details = :d WHERE id = :id", d='{"n": 99}', id=ids[2])
     code, output = _verify(runner)
     assert code == 1
-    assert "audit chain rewritten at seq 3: content does not match its keyed hash" in output
+    assert (
+        "audit chain rewritten in chain 1 at seq 3: content does not match its keyed hash" in output
+    )
     assert "(2 events verified before it)" in output
 
 
@@ -96,7 +104,9 @@ def test_deleting_the_last_event_is_detected(app, runner):
     _raw(app, "DELETE FROM audit_events WHERE id = :id", id=ids[-1])
     code, output = _verify(runner)
     assert code == 1
-    assert "audit chain tail_cut at seq 3: event 3 is missing after the last one" in output
+    assert (
+        "audit chain tail_cut in chain 1 at seq 3: event 3 is missing after the last one" in output
+    )
 
 
 def test_deleting_an_event_in_the_middle_is_detected(app, runner):
@@ -104,7 +114,9 @@ def test_deleting_an_event_in_the_middle_is_detected(app, runner):
     _raw(app, "DELETE FROM audit_events WHERE id = :id", id=ids[1])
     code, output = _verify(runner)
     assert code == 1
-    assert "audit chain deleted at seq 2: event 2 is missing between two others" in output
+    assert (
+        "audit chain deleted in chain 1 at seq 2: event 2 is missing between two others" in output
+    )
 
 
 def test_the_retention_purge_keeps_the_chain_verifiable(app, runner, monkeypatch):

@@ -11,6 +11,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from audit_helpers import as_owner
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, ProgrammingError
@@ -24,7 +25,11 @@ from app.services.audit_verify import verify
 from app.services.retention import purge
 from db.roles import web_role_statements
 
-APPEND_ONLY = "audit_events_append_only"
+
+@pytest.fixture
+def app(one_chain_app):
+    """One chain: these tests name events by their seq (tests/conftest.py: one_chain_app)."""
+    return one_chain_app
 
 
 def _record(count: int) -> list[int]:
@@ -40,24 +45,6 @@ def _record(count: int) -> list[int]:
 def _verify(runner, *args):
     result = runner.invoke(args=["audit", "verify", *args])
     return result.exit_code, result.output
-
-
-def _as_owner(app, *statements: tuple[str, dict]) -> None:
-    """An intruder with the tables' owner rights and a SQL console (the append-only trigger off
-    for the time of their edits on PostgreSQL), but without AUDIT_KEY."""
-    current_database().session.rollback()
-    engine = create_engine(app.config["DATABASE_URL"])
-    postgres = engine.dialect.name == "postgresql"
-    try:
-        with engine.begin() as connection:
-            if postgres:
-                connection.execute(text(f"ALTER TABLE audit_events DISABLE TRIGGER {APPEND_ONLY}"))
-            for statement, params in statements:
-                connection.execute(text(statement), params)
-            if postgres:
-                connection.execute(text(f"ALTER TABLE audit_events ENABLE TRIGGER {APPEND_ONLY}"))
-    finally:
-        engine.dispose()
 
 
 def _events():
@@ -94,7 +81,7 @@ def _rechain(app, digest_of, from_seq: int) -> None:
             )
         previous = event
     statements.append(("UPDATE audit_head SET hash = :h WHERE id = 1", {"h": previous.hash}))
-    _as_owner(app, *statements)
+    as_owner(app, *statements)
 
 
 WRONG_KEY = derived_key("a key the intruder guessed, not AUDIT_KEY", CHAIN_CONTEXT)
@@ -110,7 +97,9 @@ def test_a_chain_rewritten_without_the_key_is_detected(app, runner, forger):
     _rechain(app, forger, from_seq=2)
     code, output = _verify(runner)
     assert code == 1
-    assert "audit chain rewritten at seq 2: content does not match its keyed hash" in output
+    assert (
+        "audit chain rewritten in chain 1 at seq 2: content does not match its keyed hash" in output
+    )
 
 
 def test_the_same_rewrite_with_the_key_would_pass_so_the_key_is_what_protects(app, runner):
@@ -126,7 +115,7 @@ def test_a_cut_off_tail_with_the_head_moved_back_is_caught_by_the_checkpoint(app
     seqs = _record(5)
     write("hourly")
     third = next(e for e in _events() if e.seq == seqs[2])
-    _as_owner(
+    as_owner(
         app,
         ("DELETE FROM audit_events WHERE seq > :s", {"s": seqs[2]}),
         (
@@ -136,24 +125,32 @@ def test_a_cut_off_tail_with_the_head_moved_back_is_caught_by_the_checkpoint(app
     )
     code, output = _verify(runner)
     assert code == 1
-    assert "audit chain tail_cut at seq 4: events 4 to 5 are missing after the last one" in output
+    assert (
+        "audit chain tail_cut in chain 1 at seq 4: events 4 to 5 are missing after the last one"
+        in output
+    )
     assert "(the checkpoint of" in output
 
 
 def test_a_head_row_reset_is_detected(app, runner):
     _record(3)
-    _as_owner(app, ("UPDATE audit_head SET seq = 0, hash = :g WHERE id = 1", {"g": GENESIS}))
+    as_owner(app, ("UPDATE audit_head SET seq = 0, hash = :g WHERE id = 1", {"g": GENESIS}))
     code, output = _verify(runner)
     assert code == 1
-    assert "audit chain head_reset at seq 3: the head row (seq 0) does not name" in output
+    assert (
+        "audit chain head_reset in chain 1 at seq 3: the head row (seq 0) does not name" in output
+    )
 
 
 def test_deleting_the_oldest_events_is_not_taken_for_a_purge(app, runner):
     _record(4)
-    _as_owner(app, ("DELETE FROM audit_events WHERE seq <= 2", {}))
+    as_owner(app, ("DELETE FROM audit_events WHERE seq <= 2", {}))
     code, output = _verify(runner)
     assert code == 1
-    assert "audit chain deleted at seq 1: events 1 to 2 are missing before the first one" in output
+    assert (
+        "audit chain deleted in chain 1 at seq 1: events 1 to 2 are missing before the first one"
+        in output
+    )
 
 
 def _old_then_recent(app, monkeypatch, old: int, recent: int) -> datetime:
@@ -173,16 +170,18 @@ def test_a_purge_after_checkpoints_is_not_a_false_alarm(app, runner, monkeypatch
     code, output = _verify(runner)
     assert code == 0, output
     assert "audit chain intact: 3 events verified, up to the checkpoint of" in output
-    assert "(seq 6)" in output  # the purge's own checkpoint pins its event
+    assert "(6 events)" in output  # the purge's own checkpoint pins its event
 
 
 def test_a_purge_does_not_hide_a_deletion_of_recent_events(app, runner, monkeypatch):
     now = _old_then_recent(app, monkeypatch, old=2, recent=3)
-    _as_owner(app, ("DELETE FROM audit_events WHERE seq = 4", {}))
+    as_owner(app, ("DELETE FROM audit_events WHERE seq = 4", {}))
     purge(now=now)
     code, output = _verify(runner)
     assert code == 1
-    assert "audit chain deleted at seq 4: event 4 is missing between two others" in output
+    assert (
+        "audit chain deleted in chain 1 at seq 4: event 4 is missing between two others" in output
+    )
 
 
 @pytest.mark.parametrize("forgery", ["another-key", "edited-seq", "not-a-checkpoint"])
@@ -191,12 +190,13 @@ def test_a_forged_checkpoint_is_detected(app, runner, forgery):
     genuine = write("hourly")
     path = checkpoint_path()
     if forgery == "another-key":
-        forged = sign(9, "f" * 64, genuine.time, "hourly")
+        forged = sign([(1, 9, "f" * 64)], genuine.time, "hourly")
         line = forged.line().replace(forged.signature, "0" * 64)
     elif forgery == "edited-seq":
-        line = genuine.line().replace('"seq":2', '"seq":1')
+        line = genuine.line().replace('"heads":[[1,2,', '"heads":[[1,1,')
+        assert line != genuine.line()
     else:
-        line = "seq=2 head=" + genuine.head
+        line = "seq=2 head=" + genuine.head(1)[1]
     with path.open("a", encoding="utf-8") as file:
         file.write(line + "\n")
     code, output = _verify(runner)
@@ -208,21 +208,21 @@ def test_hourly_checkpoints_are_log_lines_that_verify_can_read(app, runner, capl
     seqs = _record(3)
     with caplog.at_level(logging.INFO, logger="app.audit"):
         checkpoint = checkpoint_once(app)
-    assert checkpoint.seq == seqs[-1] and checkpoint.reason == "hourly"
+    assert checkpoint.head(1)[0] == seqs[-1] and checkpoint.reason == "hourly"
     logged = [r.getMessage() for r in caplog.records if "audit checkpoint {" in r.getMessage()]
     assert len(logged) == 1
     pasted = tmp_path / "from-the-logs.txt"
     pasted.write_text("2026-12-03T10:00:00Z app[clock.1]: " + logged[0] + "\n", encoding="utf-8")
     checkpoint_path().unlink()  # the file copy is gone too
     second = _events()[1]
-    _as_owner(
+    as_owner(
         app,
         ("DELETE FROM audit_events WHERE seq = :s", {"s": seqs[-1]}),
         ("UPDATE audit_head SET seq = :s, hash = :h WHERE id = 1", {"s": 2, "h": second.hash}),
     )
     assert _verify(runner)[0] == 0  # without a checkpoint nothing shows the missing tail
     code, output = _verify(runner, "--checkpoints", str(pasted))
-    assert code == 1 and "audit chain tail_cut at seq 3: event 3 is missing" in output
+    assert code == 1 and "audit chain tail_cut in chain 1 at seq 3: event 3 is missing" in output
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -241,7 +241,7 @@ def test_an_event_the_head_did_not_number_is_refused(app):
     """An INSERT that bypasses the head (a made-up seq) is refused by the database itself."""
     _record(1)
     with pytest.raises(DBAPIError, match="seq"):
-        _as_owner(
+        as_owner(
             app,
             (
                 "INSERT INTO audit_events (action, created_at, seq, prev_hash, hash) "
@@ -269,7 +269,7 @@ def test_an_events_time_is_read_once_its_place_in_the_chain_is_taken(app, monkey
 
 def test_verify_in_the_service_names_the_kind(app):
     _record(3)
-    _as_owner(app, ("DELETE FROM audit_events WHERE seq = 2", {}))
+    as_owner(app, ("DELETE FROM audit_events WHERE seq = 2", {}))
     result = verify(current_database().session)
     assert (result.ok, result.broken_seq, result.kind) == (False, 2, "deleted")
 
@@ -290,9 +290,9 @@ def test_the_web_role_appends_to_the_trail_and_cannot_change_it(make_app):
     try:
         web_app = make_app(DATABASE_URL=web_url)
         with web_app.app_context():
-            seqs = _record(2)  # appending works: the head moves through the owner's functions
-            assert seqs == [1, 2]
-            assert verify(current_database().session).ok  # and reading
+            _record(2)  # appending works: a head moves through the owner's functions
+            result = verify(current_database().session)  # and reading
+            assert result.ok and result.checked == 2, result.reason
         web = create_engine(web_url)
         refused = [
             "UPDATE audit_events SET action = 'login'",
@@ -300,7 +300,7 @@ def test_the_web_role_appends_to_the_trail_and_cannot_change_it(make_app):
             "TRUNCATE audit_events",
             "UPDATE audit_head SET seq = 0",
             "DELETE FROM audit_head",
-            "INSERT INTO audit_head (id, seq, hash) VALUES (2, 0, 'x')",
+            "INSERT INTO audit_head (id, seq, hash) VALUES (99, 0, 'x')",
         ]
         for statement in refused:
             with pytest.raises(ProgrammingError, match="permission denied"), web.begin() as c:

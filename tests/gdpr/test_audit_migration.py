@@ -20,6 +20,12 @@ LEGACY_COLUMNS = ("actor_id", "action", "client_id", "model_version", "details",
 
 
 @pytest.fixture
+def app(one_chain_app):
+    """One chain: these tests name events by their seq (tests/conftest.py: one_chain_app)."""
+    return one_chain_app
+
+
+@pytest.fixture
 def legacy_engine(app):
     """The test database taken back to 0006 (before the keyed chain), then upgraded again."""
     current_database().session.rollback()
