@@ -47,6 +47,12 @@ def test_the_service_answers_with_the_same_policy_object(make_app):
     assert served == Policy(0.1, 0.3)
 
 
+def test_the_reports_default_margin_is_the_services_default():
+    from app.config import Config
+
+    assert Config.REVIEW_MARGIN == DEFAULT_REVIEW_MARGIN
+
+
 def test_served_outcome_counts_each_advice_and_its_cost():
     # threshold 0.5, margin 0.2: favourable below 0.3995, unfavourable from 0.5995
     p = np.array([0.1, 0.1, 0.45, 0.55, 0.9, 0.9])
