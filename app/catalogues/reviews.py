@@ -55,10 +55,12 @@ FR: dict[str, str] = {
     "oversight_col_override": "Contraires à la recommandation",
     "oversight_col_unexplained": "Sans explication affichée",
     "oversight_col_unknown": "Non renseigné",
-    "oversight_none": "Aucune décision approuver/refuser sur un score tranché pour l'instant.",
-    "oversight_note": "Comptées : les décisions « approuver » ou « refuser » sur une "
-    "recommandation favorable ou défavorable. « Sans explication affichée » : le conseiller "
-    "n'avait consulté ni la fiche du client ni son score avec l'explication depuis ce score.",
+    "oversight_none": "Aucune décision de conseiller pour l'instant.",
+    "oversight_note": "Décisions des conseillers (hors réexamens). « Contraires » : part des "
+    "décisions « approuver » ou « refuser » sur une recommandation favorable ou défavorable qui "
+    "vont contre elle. « Sans explication affichée » : le score et son explication n'avaient "
+    "pas été affichés à l'auteur de la décision depuis ce score (fiche client, ou API sans "
+    "explain=false). « Non renseigné » : décisions antérieures à ce relevé.",
 }
 
 EN: dict[str, str] = {
@@ -110,8 +112,10 @@ EN: dict[str, str] = {
     "oversight_col_override": "Against the recommendation",
     "oversight_col_unexplained": "Without the explanation shown",
     "oversight_col_unknown": "Not recorded",
-    "oversight_none": "No approve/decline decision on a clear-cut score yet.",
-    "oversight_note": 'Counted: "approve" or "decline" decisions on a favourable or '
-    'unfavourable recommendation. "Without the explanation shown": the adviser had opened '
-    "neither the client's page nor its score with the explanation since that score.",
+    "oversight_none": "No adviser decision yet.",
+    "oversight_note": "Advisers' decisions (reviews excluded). 'Against': share of the "
+    "'approve' or 'decline' decisions on a favourable or unfavourable recommendation that go "
+    "against it. 'Without the explanation shown': the score and its explanation had not been "
+    "shown to the decision's author since that score (client page, or API without "
+    "explain=false). 'Not recorded': decisions older than this record.",
 }

@@ -85,12 +85,7 @@ def due_cell(item: dict, lang: str):
     due = [html.Span(date_text(item["due"], lang))]
     if item["overdue"]:
         due.append(
-            dbc.Badge(
-                t("reviews_overdue", lang),
-                color="danger",
-                className="ms-2",
-                **{"data-overdue": "true"},
-            )
+            dbc.Badge(t("reviews_overdue", lang), color="danger", className="ms-2 review-overdue")
         )
     return due
 

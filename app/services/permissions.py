@@ -25,6 +25,7 @@ PERMISSIONS: dict[str, tuple[Role, ...]] = {
     "decide": (ADVISER, SUPERVISOR),
     "review": (SUPERVISOR,),  # the review decision on a client in the queue (Art. 22(3))
     "view_reviews": (SUPERVISOR, ADMIN),  # the review queue
+    "oversight_evidence": (SUPERVISOR, ADMIN),  # override rates (CJEU C-634/21)
     "request_review": (ADVISER, SUPERVISOR),  # record the client's request (Art. 22(3))
     "export": (ADVISER, SUPERVISOR, ADMIN),  # Art. 15; needs a fresh log-in
     "rectify": (ADVISER,),  # Art. 16, the client's own adviser
