@@ -9,8 +9,8 @@ against an independent computation in the tests.
   milliseconds where a bootstrap would take seconds.
 - Calibration per risk grade: deciles of the probability, adjacent deciles merged until each
   grade has at least ``min_grade`` outcomes; each grade's observed default rate gets a Jeffreys
-  interval (Beta(k + 1/2, n - k + 1/2) quantiles, the interval the EBA and ECB name for
-  default-rate back-tests) and the grade is "outside" when its mean predicted rate is not in it.
+  interval (Beta(k + 1/2, n - k + 1/2) quantiles, the ECB's "Jeffreys test" for PD
+  back-tests) and the grade is "outside" when its mean predicted rate is not in it.
 - Status: ``insufficient`` under ``min_outcomes``; ``alert`` when the overall predicted rate lies
   outside the overall interval or more than one grade is outside; ``watch`` for one grade
   outside; ``ok`` otherwise.
