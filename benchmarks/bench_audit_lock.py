@@ -8,10 +8,13 @@ meanwhile samples pg_stat_activity every few milliseconds. The lock-wait share i
     (mean number of backends waiting for a lock while running the chain's head statement
      x duration) / (sum of the requests' client-side latencies)
 
-that is, the part of the time requests spent queued behind another transaction's hold of the
-head row. The reference in the same run: GET /api/v1/health p50 through the same servers.
+that is, the part of the time requests spent queued behind another transaction's hold of a
+head row. Each value of --chains (AUDIT_CHAINS: 1 is the single-chain design, where every audited
+write queues on one row) is measured in turn in the same run, on a fresh database, each with its
+reference: GET /api/v1/health p50 through the same servers.
 
     .venv/bin/python benchmarks/bench_audit_lock.py [--instances 2] [--threads 8] [--duration 30]
+        [--chains 1,8]
 """
 
 from __future__ import annotations
@@ -98,20 +101,12 @@ def load(ports: list[int], token: str, threads: int, duration: float) -> dict:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--instances", type=int, default=2, choices=(1, 2, 3, 4))
-    parser.add_argument("--threads", type=int, default=8)
-    parser.add_argument("--duration", type=float, default=30.0)
-    parser.add_argument("--registry", type=Path, help="reuse a registry with an active model")
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="bench-audit-") as tmp, ExitStack() as stack:
-        workdir = Path(tmp)
-        registry = args.registry or workdir / "registry"
+def measure(args, chains: int, workdir: Path, registry: Path) -> dict:
+    with ExitStack() as stack:
         ports = [free_port() for _ in range(args.instances)]
-        env = environment(workdir, registry, ports[0])
+        env = environment(workdir, registry, ports[0]) | {"AUDIT_CHAINS": str(chains)}
         env["DATABASE_URL"] = stack.enter_context(temporary_postgres("bench_audit"))
-        prepare(workdir, args.registry, env)
+        prepare(workdir, registry if (registry / "ACTIVE").exists() else None, env)
         servers = [serve(env | {"PORT": str(port)}, port, "/api/v1/health") for port in ports]
         try:
             status, payload = request(
@@ -135,13 +130,36 @@ def main(argv: list[str] | None = None) -> int:
     mean_waiting = sampler.waiting / max(1, sampler.samples)
     share = mean_waiting * figures["seconds"] / figures["request_seconds"]
     print(
-        f"{args.instances} instance(s) x 2 workers, {args.threads} threads, PostgreSQL:"
-        f" {figures['rps']:.0f} scores/s, p50 {figures['p50_ms']:.1f} ms,"
+        f"AUDIT_CHAINS={chains}: {args.instances} instance(s) x 2 workers, {args.threads} threads,"
+        f" PostgreSQL: {figures['rps']:.0f} scores/s, p50 {figures['p50_ms']:.1f} ms,"
         f" p99 {figures['p99_ms']:.1f} ms, errors {figures['errors']};"
-        f" backends waiting on the chain's head: {mean_waiting:.2f} on average"
+        f" backends waiting on a chain's head: {mean_waiting:.2f} on average"
         f" ({sampler.samples} samples) -> lock-wait share of request time {share:.1%};"
-        f" reference GET /api/v1/health p50 {reference['p50_ms']:.2f} ms"
+        f" reference GET /api/v1/health p50 {reference['p50_ms']:.2f} ms",
+        flush=True,
     )
+    return figures | {"share": share, "health_p50_ms": reference["p50_ms"]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--instances", type=int, default=2, choices=(1, 2, 3, 4))
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--duration", type=float, default=30.0)
+    parser.add_argument("--chains", default="1,8", help="AUDIT_CHAINS values, comma-separated")
+    parser.add_argument("--registry", type=Path, help="reuse a registry with an active model")
+    args = parser.parse_args(argv)
+    try:
+        chains = [int(value) for value in args.chains.split(",")]
+    except ValueError:
+        parser.error(f"--chains: whole numbers separated by commas, got {args.chains!r}")
+    if not all(1 <= value <= 16 for value in chains):
+        parser.error("--chains: each value must be between 1 and 16")
+    with tempfile.TemporaryDirectory(prefix="bench-audit-") as tmp:
+        workdir = Path(tmp)
+        registry = args.registry or workdir / "registry"
+        for value in chains:
+            measure(args, value, workdir, registry)
     return 0
 
 
