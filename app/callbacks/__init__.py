@@ -26,6 +26,7 @@ def register_callbacks(dash_app: Dash) -> None:
 
     client_page = (client, decision, client_actions, rights)
     for module in (
+    from app.callbacks import model_monitoring  # issue 12 §2: drift
         router,
         oversight,
         portfolio,
@@ -38,5 +39,6 @@ def register_callbacks(dash_app: Dash) -> None:
         admin,
         admin_erasure,
         admin_jobs,
+        model_monitoring,
     ):
         module.register(dash_app)

@@ -1,0 +1,173 @@
+"""Model page, section "Surveillance" (issue 12 §2): drift of the clients scored in a period
+against the active version's training data, per feature in colour, with the reference and
+recent shares side by side. Pure functions of the drift report (services/drift)."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from app.i18n import format_number
+from app.layouts.common import card, percent
+from app.layouts.figures import chart_style
+from app.texts import t
+from modelling.features import BY_NAME
+
+GRAPH = {"displayModeBar": False}
+WINDOWS = (7, 30, 90, 365)
+DEFAULT_WINDOW = 30
+STATUS_COLOUR = {
+    "ok": "success",
+    "watch": "warning",
+    "alert": "danger",
+    "insufficient": "secondary",
+    "no_reference": "secondary",
+}
+REFERENCE_COLOUR, RECENT_COLOUR = "#9aa5b1", "#1f3a5f"
+
+
+def section(lang: str, watch: float, alert: float):
+    """The frame drawn for who may read the drift: the period selector and the report's place."""
+    selector = dbc.Row(
+        [
+            dbc.Col(dbc.Label(t("drift_window", lang), html_for="model-drift-days"), width="auto"),
+            dbc.Col(
+                dcc.Dropdown(
+                    id="model-drift-days",
+                    options=[
+                        {"label": t("drift_window_days", lang, days=d), "value": d} for d in WINDOWS
+                    ],
+                    value=DEFAULT_WINDOW,
+                    clearable=False,
+                ),
+                md=3,
+            ),
+        ],
+        className="align-items-center mb-2",
+    )
+    meaning = html.P(
+        t("drift_psi_meaning", lang, watch=_number(watch, lang, 2), alert=_number(alert, lang, 2)),
+        className="small text-secondary",
+        id="model-drift-meaning",
+    )
+    body = [selector, meaning, dcc.Loading(html.Div(id="model-drift-report"))]
+    return card(t("drift_title", lang), body, "model-drift-card", "bi-activity")
+
+
+def _number(value, lang: str, decimals: int = 3) -> str:
+    return "—" if value is None else format_number(value, lang, decimals)
+
+
+def status_badge(status: str, lang: str, badge_id: str):
+    return dbc.Badge(
+        t(f"drift_status_{status}", lang),
+        color=STATUS_COLOUR[status],
+        id=badge_id,
+        className="me-2",
+        title=status,
+    )
+
+
+def _label(name: str, lang: str) -> str:
+    return t("drift_probability", lang) if name == "probability" else BY_NAME[name].label(lang)
+
+
+def _bin_label(low: float, high: float, first: bool, probability: bool, lang: str) -> str:
+    show = (lambda v: percent(v, lang)) if probability else (lambda v: format_number(v, lang, 0))
+    return f"{show(low)} – {show(high)}" if first else f"> {show(low)} – {show(high)}"
+
+
+def shares_figure(name: str, part: dict, lang: str):
+    """Reference and recent shares of each bin, side by side."""
+    bins = part["bins"]
+    labels = [
+        _bin_label(b["edge_low"], b["edge_high"], i == 0, name == "probability", lang)
+        for i, b in enumerate(bins)
+    ]
+    figure = go.Figure()
+    for key, colour in (("reference", REFERENCE_COLOUR), ("recent", RECENT_COLOUR)):
+        figure.add_bar(
+            x=labels,
+            y=[b[key] for b in bins],
+            name=t(f"drift_{key}", lang),
+            marker_color=colour,
+        )
+    figure.update_layout(
+        barmode="group",
+        height=220,
+        margin={"l": 40, "r": 10, "t": 30, "b": 60},
+        title={"text": _label(name, lang), "font": {"size": 13}},
+        yaxis={"title": t("drift_share_axis", lang), "tickformat": ".0%", "hoverformat": ".1%"},
+        xaxis={"tickangle": -30, "tickfont": {"size": 9}},
+        legend={"orientation": "h", "y": 1.15, "x": 1, "xanchor": "right"},
+        plot_bgcolor="#fff",
+        **chart_style(lang),
+    )
+    return figure
+
+
+def _table(parts: list[tuple[str, dict]], lang: str):
+    rows = [
+        html.Tr(
+            [
+                html.Td(_label(name, lang)),
+                html.Td(_number(part["psi"], lang)),
+                html.Td(status_badge(part["status"], lang, f"model-drift-status-{name}")),
+            ],
+            className=f"table-{STATUS_COLOUR[part['status']]}"
+            if part["status"]
+            in (
+                "watch",
+                "alert",
+            )
+            else None,
+        )
+        for name, part in parts
+    ]
+    header = html.Tr([html.Th(t(k, lang)) for k in ("drift_feature", "drift_psi", "drift_status")])
+    return dbc.Table(
+        [html.Thead(header), html.Tbody(rows)], size="sm", responsive=True, id="model-drift-table"
+    )
+
+
+def report_view(report: dict, lang: str, minimum: int):
+    """The report: overall status and its reading, then each variable's PSI and shares."""
+    status = report["status"]
+    scores = report["window"]["scores"]
+    reading = (
+        t("drift_read_insufficient", lang, scores=format_number(scores, lang), minimum=minimum)
+        if status == "insufficient"
+        else t(f"drift_read_{status}", lang)
+    )
+    head = html.P(
+        [
+            status_badge(status, lang, "model-drift-status"),
+            t(
+                "drift_version",
+                lang,
+                version=report["model_version"],
+                scores=format_number(scores, lang),
+            ),
+        ],
+        className="mb-1",
+    )
+    children = [head, html.P(reading, className="small", id="model-drift-reading")]
+    if status == "no_reference":
+        return html.Div(children)
+    parts = [(f["feature"], f) for f in report["features"]] + [("probability", report["score"])]
+    charts = dbc.Row(
+        [
+            dbc.Col(
+                dcc.Graph(
+                    figure=shares_figure(name, part, lang),
+                    config=GRAPH,
+                    id=f"model-drift-chart-{name}",
+                ),
+                md=6,
+                lg=4,
+            )
+            for name, part in parts
+        ]
+    )
+    return html.Div([*children, _table(parts, lang), charts])
