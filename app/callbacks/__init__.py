@@ -23,10 +23,10 @@ def register_callbacks(dash_app: Dash) -> None:
         router,
         simulator,
     )
+    from app.callbacks import model_monitoring  # issue 12 §2: drift
 
     client_page = (client, decision, client_actions, rights)
     for module in (
-    from app.callbacks import model_monitoring  # issue 12 §2: drift
         router,
         oversight,
         portfolio,
@@ -35,10 +35,10 @@ def register_callbacks(dash_app: Dash) -> None:
         simulator,
         model,
         model_backtest,
+        model_monitoring,
         model_oversight,
         admin,
         admin_erasure,
         admin_jobs,
-        model_monitoring,
     ):
         module.register(dash_app)
