@@ -83,6 +83,17 @@ def _rows(history: dict, lang: str) -> list[tuple[str, str, str, str, str]]:
         )
         for r in history["review_requests"]
     ]
+    rows += [  # the client's own words, with their request (issue 13 §1)
+        (
+            c["since"],
+            "client_view",
+            t("history_client_view", lang),
+            _who(c["referred_by_email"], lang),
+            c["client_view"],
+        )
+        for c in history.get("reviews", [])
+        if c["client_view"]
+    ]
     rows += [
         (
             s["created_at"],

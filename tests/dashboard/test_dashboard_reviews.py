@@ -16,9 +16,11 @@ from app.callbacks import decision as decision_callbacks
 from app.callbacks import reviews as reviews_callbacks
 from app.callbacks import rights as rights_callbacks
 from app.database import current_database
+from app.layouts.decision_history import history_table
 from app.layouts.shell import shell
 from app.models import ReviewCase
 from app.services import decisions, reviews, rights, scoring
+from app.texts import t
 
 REAL = "Revenus confirmés par bulletin de salaire, garant solvable."
 
@@ -181,3 +183,20 @@ def test_the_model_page_shows_override_rates_to_supervisors_only(acting, people)
     assert month == first.created_at.strftime("%Y-%m")
     with acting(adviser, "en"):
         assert model_oversight.oversight_section(1) is None
+
+
+def test_the_adviser_reads_the_review_and_the_clients_words_in_the_history(people, cases):
+    client = cases["requested"]
+    reviews.record_review(client.id, people["supervisor"], "decline", REAL)
+    history = decisions.history(client.id, people["adviser"])
+    rows = {
+        row.to_plotly_json()["props"]["data-kind"]: [text_of(cell) for cell in row.children]
+        for row in history_table(history, "fr").children[1].children
+    }
+    answer = t("history_review_answer", "fr", outcome=t("outcome_decline", "fr"))
+    assert rows["decision"][1:] == [answer, "supervisor@bank.example", REAL]
+    assert rows["client_view"][1:] == [
+        t("history_client_view", "fr"),
+        "adviser@bank.example",
+        "Mes revenus ont changé.",
+    ]
