@@ -43,6 +43,7 @@ class Config:
     DEBUG = False
     TESTING = False
     DATABASE_URL: str | None = None  # None: SQLite file under the instance folder
+    DATABASE_REPLICA_URL: str | None = None  # optional read replica for the portfolio's reads
     MODEL_REGISTRY_DIR = str(PROJECT_ROOT / "models" / "registry")
     STALE_AFTER_DAYS = 183
     # Retention, in days (GDPR Art. 5.1.e); each a setting for the bank's DPO to confirm.
@@ -164,6 +165,7 @@ _INT_SETTINGS = (
 )
 _STR_SETTINGS = (
     "DATABASE_URL",
+    "DATABASE_REPLICA_URL",
     "DPO_CONTACT",
     "MODEL_REGISTRY_DIR",
     "AUDIT_CHECKPOINT_DIR",
@@ -249,8 +251,9 @@ def load_config(
         raise ConfigError("DATABASE_URL is not set: production needs a database server")
     if env_name == "production":
         _require_shared_store(settings)
-    if settings.get("DATABASE_URL"):
-        settings["DATABASE_URL"] = normalise_database_url(settings["DATABASE_URL"])
+    for name in ("DATABASE_URL", "DATABASE_REPLICA_URL"):
+        if settings.get(name):
+            settings[name] = normalise_database_url(settings[name])
     return settings
 
 

@@ -1,4 +1,9 @@
-"""The SQLAlchemy store: one engine and one scoped session per app, removed after each request."""
+"""The SQLAlchemy store: one engine and one scoped session per app, removed after each request.
+
+With DATABASE_REPLICA_URL (a PostgreSQL read replica), a second engine and session serve the
+portfolio's read-only queries (`read_session`); every write and every read that precedes a write
+stays on the primary. Without it, `read_session` is the primary's session.
+"""
 
 from __future__ import annotations
 
@@ -97,11 +102,16 @@ class Database:
 
     def __init__(self) -> None:
         self.engine: Engine | None = None
+        self.replica_engine: Engine | None = None
         self._session: scoped_session[Session] | None = None
+        self._read_session: scoped_session[Session] | None = None
 
     def init_app(self, app: Flask) -> None:
         self.engine = make_engine(database_url(app))
         self._session = scoped_session(sessionmaker(bind=self.engine, expire_on_commit=False))
+        if app.config.get("DATABASE_REPLICA_URL"):
+            self.replica_engine = make_engine(app.config["DATABASE_REPLICA_URL"])
+            self._read_session = scoped_session(sessionmaker(bind=self.replica_engine))
         app.extensions["database"] = self
         app.teardown_appcontext(self._remove_session)
 
@@ -110,6 +120,12 @@ class Database:
         if self._session is None:
             raise RuntimeError("Database.init_app() was not called")
         return self._session()
+
+    @property
+    def read_session(self) -> Session:
+        """For read-only queries that may lag the primary by the replica's delay (the
+        portfolio's lists and counts); the primary's session when there is no replica."""
+        return self._read_session() if self._read_session is not None else self.session
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -123,14 +139,15 @@ class Database:
             raise
 
     def dispose(self) -> None:
-        if self._session is not None:
-            self._session.remove()
-        if self.engine is not None:
-            self.engine.dispose()
+        self._remove_session(None)
+        for engine in (self.engine, self.replica_engine):
+            if engine is not None:
+                engine.dispose()
 
     def _remove_session(self, _exc: BaseException | None) -> None:
-        if self._session is not None:
-            self._session.remove()
+        for scoped in (self._session, self._read_session):
+            if scoped is not None:
+                scoped.remove()
 
 
 def current_database() -> Database:

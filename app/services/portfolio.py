@@ -262,7 +262,7 @@ def list_clients(actor: User, query: PortfolioQuery) -> dict:
     stale_after = current_app.config["STALE_AFTER_DAYS"]
     now = utcnow()
     statement = filtered(actor, query, now)
-    session = current_database().session
+    session = current_database().read_session  # the replica's, when there is one
     total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
     column = getattr(Client, query.sort)
     order = column.desc() if query.descending else column.asc()

@@ -26,7 +26,7 @@ def _count(actor: User, condition: ColumnElement[bool] | None = None) -> int:
     statement = scoped(select(func.count()).select_from(Client), actor)
     if condition is not None:
         statement = statement.where(condition)
-    return current_database().session.scalar(statement) or 0
+    return current_database().read_session.scalar(statement) or 0  # the replica, if any
 
 
 def portfolio_figures(actor: User) -> dict[str, int | None]:
