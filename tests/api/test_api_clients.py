@@ -75,7 +75,7 @@ def test_bad_queries_get_a_422_naming_the_parameter(api, headers, portfolio, que
 def test_the_risk_band_filter_uses_the_latest_scores(api_app, api, headers, portfolio):
     assert api.get(CLIENTS + "?risk=high", headers=headers["adviser"]).get_json()["total"] == 0
     result = api_app.test_cli_runner().invoke(args=["scores", "refresh", "--batch", "2"])
-    assert result.exit_code == 0 and "scored 3 clients" in result.output
+    assert result.exit_code == 0 and "3 clients scored in 2/2 chunks" in result.output
     bands = {}
     for band in ("low", "medium", "high"):
         body = api.get(f"{CLIENTS}?risk={band}", headers=headers["adviser"]).get_json()
