@@ -4,7 +4,8 @@ Each benchmark is its own script (run it alone for details and options); this ru
 in turn, in separate processes so that one's memory and threads never skew the next, and prints
 their figures as they come. Benchmarks never assert: they print what they measured.
 
-    .venv/bin/python benchmarks/run_all.py [--small] [--only model,seed,api,api-postgres,dashboard]
+    .venv/bin/python benchmarks/run_all.py [--small]
+        [--only model,seed,api,api-postgres,dashboard,drift]
 
 --small shrinks every workload (100,000 seeded clients, 10 s of load) for a quick look; the
 figures in docs/performance.md come from the full sizes.
@@ -26,6 +27,7 @@ FULL = {
     "api": ["bench_api.py", "--duration", "30", "--requests", "1000"],
     "api-postgres": ["bench_api.py", "--postgres", "--duration", "30", "--requests", "1000"],
     "dashboard": ["bench_dashboard.py", "--clients", "1000000"],
+    "drift": ["bench_drift.py", "--records", "1000000"],
 }
 SMALL = {
     "model": ["bench_model.py"],
@@ -33,6 +35,7 @@ SMALL = {
     "api": ["bench_api.py", "--duration", "10", "--requests", "300"],
     "api-postgres": ["bench_api.py", "--postgres", "--duration", "10", "--requests", "300"],
     "dashboard": ["bench_dashboard.py", "--clients", "100000", "--repeat", "5"],
+    "drift": ["bench_drift.py", "--records", "100000", "--clients", "20000"],
 }
 
 

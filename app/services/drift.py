@@ -125,11 +125,15 @@ def compute(start: datetime, end: datetime) -> dict:
     model = model_service().model
     if model is None:
         raise Unavailable("No model is being served: there is no reference to compare with.")
-    reference = model.metadata.get("drift_reference")
+    return report_for(model.metadata.get("drift_reference"), model.version, start, end)
+
+
+def report_for(reference, version: str, start: datetime, end: datetime) -> dict:
+    """The drift report of the window against a version's reference (None: it has none)."""
     window = {"from": start.isoformat(), "to": end.isoformat()}
-    head = {"model_version": model.version, "window": window}
+    head = {"model_version": version, "window": window}
     if not isinstance(reference, dict) or "features" not in reference:
-        window["scores"] = bin_counts(start, end, {}, model.version).scores
+        window["scores"] = bin_counts(start, end, {}, version).scores
         return head | {
             "status": NO_REFERENCE,
             "message": "This model version was trained without a reference distribution "
@@ -139,7 +143,7 @@ def compute(start: datetime, end: datetime) -> dict:
         }
     edges = {name: reference["features"][name]["edges"] for name in FEATURE_NAMES}
     edges[PROBABILITY] = reference["probability"]["edges"]
-    counted = bin_counts(start, end, edges, model.version)
+    counted = bin_counts(start, end, edges, version)
     window["scores"] = counted.scores
     features = [
         {"feature": name}
