@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Sequence
+from functools import partial
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from app.models import Client, utcnow
+from app.services.bulk import insert_rows
 from modelling.features import FEATURE_NAMES
 
 COLUMNS = ("id", "adviser_id", *FEATURE_NAMES, "data_updated_at", "created_at")
-CHUNK_ROWS = 50_000
 
 
 def synthetic_clients(
@@ -52,10 +53,12 @@ def insert_clients(engine: Engine, frame: pd.DataFrame) -> int:
         indexes = sorted(table.indexes, key=lambda index: index.name) if empty else []
         for index in indexes:
             index.drop(connection)
+        # COPY on PostgreSQL, executemany on SQLite (services/bulk).
+        load = partial(insert_rows, connection, table, COLUMNS, _rows(frame))
         if connection.dialect.name == "postgresql":
-            _copy_postgresql(connection, frame)
+            load()
         else:
-            _executemany(connection, frame)
+            _executemany_pragmas(connection, load)
         for index in indexes:
             index.create(connection)
         if connection.dialect.name == "postgresql":  # planner statistics for the new rows
@@ -71,25 +74,7 @@ def _rows(frame: pd.DataFrame) -> Iterator[tuple]:
     return zip(*columns, strict=True)
 
 
-def _copy_postgresql(connection, frame: pd.DataFrame) -> None:
-    cursor = connection.connection.driver_connection.cursor()
-    with cursor.copy(f"COPY clients ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-        for row in _rows(frame):
-            copy.write_row(row)
-
-
-def _executemany(connection, frame: pd.DataFrame) -> None:
-    table = Client.__table__
-    processors = [table.c[name].type.bind_processor(connection.dialect) for name in COLUMNS]
-    placeholders = ", ".join("?" for _ in COLUMNS)
+def _executemany_pragmas(connection, load) -> None:
     connection.exec_driver_sql("PRAGMA cache_size = -262144")  # 256 MiB for this connection
-    statement = f"INSERT INTO clients ({', '.join(COLUMNS)}) VALUES ({placeholders})"  # noqa: S608
-    batch: list[tuple] = []
-    for row in _rows(frame):
-        batch.append(tuple(p(v) if p else v for p, v in zip(processors, row, strict=True)))
-        if len(batch) >= CHUNK_ROWS:
-            connection.exec_driver_sql(statement, batch)
-            batch = []
-    if batch:
-        connection.exec_driver_sql(statement, batch)
+    load()
     connection.exec_driver_sql("PRAGMA cache_size = -2000")  # back to SQLite's default

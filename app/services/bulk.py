@@ -27,36 +27,41 @@ def _processors(connection: Connection, table: Table, columns: Sequence[str]) ->
     return processors
 
 
+BATCH_ROWS = 50_000  # rows per executemany on SQLite (memory stays bounded)
+
+
 def insert_rows(
     connection: Connection, table: Table | str, columns: Sequence[str], rows: Iterable[Sequence]
 ) -> int:
-    """Insert `rows` (tuples in `columns` order) into `table`; returns the count.
+    """Insert `rows` (tuples in `columns` order, streamed) into `table`; returns the count.
 
-    `table` may also be the name of a temporary table shaped like the `like` table of
-    `copy_into_temporary`."""
-    target = table if isinstance(table, Table) else None
+    `table` may also be the name of a table whose values need no processing (the temporary
+    tables of `staged`, loaded with values already processed for their `like` table)."""
     name = table.name if isinstance(table, Table) else table
-    processors = _processors(connection, target, columns) if target is not None else None
-    prepared = (
-        [tuple(p(v) for p, v in zip(processors, row, strict=True)) for row in rows]
-        if processors
-        else [tuple(row) for row in rows]
-    )
-    if not prepared:
-        return 0
+    if isinstance(table, Table):
+        processors = _processors(connection, table, columns)
+        rows = (tuple(p(v) for p, v in zip(processors, row, strict=True)) for row in rows)
     column_list = ", ".join(columns)
+    count = 0
     if connection.dialect.name == "postgresql":
         cursor = connection.connection.driver_connection.cursor()
         with cursor.copy(f"COPY {name} ({column_list}) FROM STDIN") as copy:
-            for row in prepared:
+            for row in rows:
                 copy.write_row(row)
-    else:
-        placeholders = ", ".join("?" for _ in columns)
-        connection.exec_driver_sql(
-            f"INSERT INTO {name} ({column_list}) VALUES ({placeholders})",  # noqa: S608
-            prepared,
-        )
-    return len(prepared)
+                count += 1
+        return count
+    placeholders = ", ".join("?" for _ in columns)
+    statement = f"INSERT INTO {name} ({column_list}) VALUES ({placeholders})"  # noqa: S608
+    batch: list[tuple] = []
+    for row in rows:
+        batch.append(tuple(row))
+        if len(batch) >= BATCH_ROWS:
+            connection.exec_driver_sql(statement, batch)
+            count, batch = count + len(batch), []
+    if batch:
+        connection.exec_driver_sql(statement, batch)
+        count += len(batch)
+    return count
 
 
 def staged(
