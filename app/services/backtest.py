@@ -8,6 +8,8 @@ only pairs, checks the role and shapes the answer.
 
 from __future__ import annotations
 
+from itertools import chain
+
 import numpy as np
 from flask import current_app
 from sqlalchemy import Date, cast, exists, func, or_, select
@@ -33,7 +35,8 @@ def utc_day(column):
 
 def paired(conditions: list, probabilities: list) -> list[tuple]:
     """(defaulted, *probabilities) for each outcome, from the latest score record meeting
-    `conditions` made on or before the outcome's day."""
+    `conditions` made on or before the outcome's day (a window over the outcomes joined to
+    their clients' score records; faster than a look-up per outcome on SQLite, measured)."""
     ranked = (
         select(
             Outcome.defaulted.label("defaulted"),
@@ -55,7 +58,8 @@ def paired(conditions: list, probabilities: list) -> list[tuple]:
     )
     columns = [ranked.c.defaulted, *(ranked.c[f"p{i}"] for i in range(len(probabilities)))]
     query = select(*columns).where(ranked.c.rank == 1)
-    return current_database().session.execute(query).all()
+    # On the session's connection, Core only: the ORM's row processing doubled the time.
+    return current_database().session.connection().execute(query).all()
 
 
 def version_known(version: str) -> bool:
@@ -116,8 +120,10 @@ def as_report(result: Backtest) -> dict:
 
 
 def arrays(rows: list[tuple], width: int = 2) -> tuple[np.ndarray, ...]:
-    """The paired rows' columns as float arrays (the outcome first)."""
-    table = np.asarray(rows, dtype=float).reshape(-1, width)
+    """The paired rows' columns as float arrays (the outcome first). Flattened through an
+    iterator: numpy probing 100,000 result rows one by one took seconds."""
+    flat = np.fromiter(chain.from_iterable(rows), dtype=float, count=len(rows) * width)
+    table = flat.reshape(-1, width)
     return tuple(table[:, i] for i in range(width))
 
 
