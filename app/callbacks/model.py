@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output
 from dash.exceptions import PreventUpdate
+from flask import current_app
 
 from app.layouts.model import content
 from app.services.models import model_service
@@ -19,7 +20,8 @@ def model_page(_load):
     model = model_service().model
     if model is None:
         return dbc.Alert(t("no_model", lang), color="warning", id="model-none")
-    return content(model.metadata | {"version": model.version}, lang)
+    served = {"version": model.version, "served_review_margin": current_app.config["REVIEW_MARGIN"]}
+    return content(model.metadata | served, lang)
 
 
 def register(dash_app: Dash) -> None:

@@ -21,6 +21,9 @@ FR: dict[str, str] = {
     "unique l'aurait décidé, {cost_perfect} si chaque examen tranche juste (seuil unique "
     "seul : {cost_single}). Un examen coûte {review_cost} (un bon client refusé coûte {fp}, "
     "un défaut manqué {fn}).",
+    "fair_policy_margin_differs": "Attention : ces chiffres ont été calculés avec une marge de "
+    "revue de {trained}, mais le service applique aujourd'hui {served} (réglage REVIEW_MARGIN) : "
+    "ils ne décrivent pas exactement les avis rendus.",
     "fair_policy_missing": "Cette version précède le rapport de la politique servie : le "
     "tableau ci-dessous ne connaît que le seuil unique.",
     "read_fairness_served": "Pour chaque tranche d'âge : la part de chaque avis, la part des "
@@ -46,6 +49,9 @@ EN: dict[str, str] = {
     "per client: {cost} if each review ends as the single threshold would have decided, "
     "{cost_perfect} if each review decides right (single threshold alone: {cost_single}). "
     "A review costs {review_cost} (a refused good client costs {fp}, a missed default {fn}).",
+    "fair_policy_margin_differs": "Warning: these figures were computed with a review margin of "
+    "{trained}, but the service now applies {served} (REVIEW_MARGIN setting): they do not exactly "
+    "describe the advice given.",
     "fair_policy_missing": "This version predates the served-policy report: the table below "
     "knows the single threshold only.",
     "read_fairness_served": "For each age band: the share of each advice, the share of "

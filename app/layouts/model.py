@@ -272,29 +272,40 @@ def fairness_table(meta: dict, lang: str):
 
 
 def _served_policy(meta: dict, lang: str):
-    """The three-advice policy the table evaluates: its cuts, shares and expected cost."""
+    """The three-advice policy the table evaluates: its cuts, shares and expected cost; a
+    warning when the app's REVIEW_MARGIN is not the margin the figures were computed with."""
     policy = meta.get("policy")
     if not policy:
         return html.P(t("fair_policy_missing", lang), className="small", id="model-policy")
     out, costs = policy["holdout"], meta["costs"]
+    sentence = t(
+        "fair_policy",
+        lang,
+        lower=percent(policy["favourable_below"], lang),
+        upper=percent(policy["unfavourable_from"], lang),
+        margin=percent(policy["review_margin"], lang, 0),
+        clients=format_number(out["clients"], lang),
+        favourable=percent(out["favourable_share"], lang),
+        review=percent(out["review_share"], lang),
+        unfavourable=percent(out["unfavourable_share"], lang),
+        cost=_number(out["cost"], lang),
+        cost_perfect=_number(out["cost_if_review_perfect"], lang),
+        cost_single=_number(out["cost_single_threshold"], lang),
+        review_cost=_number(policy["review_cost"], lang, 2),
+        fp=_number(costs["refused_good_client"], lang, 0),
+        fn=_number(costs["missed_default"], lang, 0),
+    )
+    served = meta.get("served_review_margin")
+    if served is None or abs(float(served) - policy["review_margin"]) < 1e-12:
+        return html.P(sentence, className="small", id="model-policy")
+    differs = t(
+        "fair_policy_margin_differs",
+        lang,
+        trained=percent(policy["review_margin"], lang, 0),
+        served=percent(served, lang, 0),
+    )
     return html.P(
-        t(
-            "fair_policy",
-            lang,
-            lower=percent(policy["favourable_below"], lang),
-            upper=percent(policy["unfavourable_from"], lang),
-            margin=percent(policy["review_margin"], lang, 0),
-            clients=format_number(out["clients"], lang),
-            favourable=percent(out["favourable_share"], lang),
-            review=percent(out["review_share"], lang),
-            unfavourable=percent(out["unfavourable_share"], lang),
-            cost=_number(out["cost"], lang),
-            cost_perfect=_number(out["cost_if_review_perfect"], lang),
-            cost_single=_number(out["cost_single_threshold"], lang),
-            review_cost=_number(policy["review_cost"], lang, 2),
-            fp=_number(costs["refused_good_client"], lang, 0),
-            fn=_number(costs["missed_default"], lang, 0),
-        ),
+        [sentence, " ", html.Strong(differs, id="model-policy-margin")],
         className="small",
         id="model-policy",
     )

@@ -65,3 +65,18 @@ def test_a_version_trained_before_the_report_still_renders(dash_app):
     rendered = fairness_table(meta, "fr")
     assert t("fair_policy_missing", "fr") in text_of(find(rendered, "model-policy"))
     assert percent(0.8, "fr") in text_of(find(rendered, "model-fairness"))
+
+
+def test_the_page_warns_when_the_service_bands_with_another_margin(acting, people, dash_app):
+    with acting(people["adviser"], "fr"):
+        assert find(model_page(1), "model-policy-margin") is None  # both 20 %
+    dash_app.config["REVIEW_MARGIN"] = 0.3
+    with acting(people["adviser"], "fr"):
+        warning = find(model_page(1), "model-policy-margin")
+    expected = t(
+        "fair_policy_margin_differs",
+        "fr",
+        trained=percent(0.2, "fr", 0),
+        served=percent(0.3, "fr", 0),
+    )
+    assert text_of(warning) == expected
