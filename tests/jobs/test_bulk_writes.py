@@ -13,6 +13,7 @@ from sqlalchemy import select
 from app.database import current_database
 from app.models import Client, ScoreRecord, utcnow
 from app.services import bulk
+from app.services.rescore import SCORE_COLUMNS
 from app.services.seeding import seed_clients
 from app.services.users import create_user
 from db.seed import synthetic_clients
@@ -41,18 +42,7 @@ def test_records_written_in_bulk_read_back_as_the_orm_wrote_them(app):
         ),
         (uuid.uuid4(), None, None, {"age": 41}, None, "manual_review", None, None, None, when),
     ]
-    columns = (
-        "id",
-        "client_id",
-        "requested_by",
-        "inputs",
-        "probability",
-        "recommendation",
-        "threshold",
-        "model_version",
-        "explanation",
-        "created_at",
-    )
+    columns = SCORE_COLUMNS  # as the rescoring writes them
     with current_database().transaction() as session:
         assert bulk.insert_rows(session.connection(), ScoreRecord.__table__, columns, rows) == 2
     session = current_database().session
