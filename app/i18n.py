@@ -2,12 +2,23 @@
 
 Each principal reason is a specific sentence built with the client's own value, with numbers
 formatted the way a reader of that language expects (French: "12 500 €", decimal comma).
+Numbers, money, percentages, dates and plurals come from CLDR through Babel: never by hand.
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
+from babel import Locale
+from babel import dates as babel_dates
+from babel.numbers import NumberPattern, parse_pattern
+from babel.units import format_unit
+
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
+_LOCALES = {"fr": Locale.parse("fr_FR"), "en": Locale.parse("en_GB")}
+# French writes 03/12/2026; English spells the month ("3 Dec 2026"), never ambiguous.
+_DATE_STYLE = {"fr": "short", "en": "medium"}
 STRONG_IMPACT = 0.5  # log-odds: above this a reason says the feature raises the risk "sharply"
 
 RECOMMENDATION_LABELS = {
@@ -82,50 +93,98 @@ NO_COUNTERFACTUAL = {
 }
 
 
+def locale_of(lang: str) -> Locale:
+    """The CLDR locale a language is written in (English as in the UK: the bank is European)."""
+    return _LOCALES.get(lang, _LOCALES[DEFAULT_LANGUAGE])
+
+
+def _pattern(base: str, decimals: int) -> NumberPattern:
+    pattern = parse_pattern(base)
+    pattern.frac_prec = (decimals, decimals)
+    return pattern
+
+
 def format_number(value: float, lang: str, decimals: int = 0) -> str:
-    text = f"{value:,.{decimals}f}"
-    if lang == "fr":
-        return text.replace(",", "\u202f").replace(".", ",")
-    return text
+    """12 500 / 0,48 (fr), 12,500 / 0.48 (en): grouping and decimal signs from CLDR."""
+    locale = locale_of(lang)
+    return _pattern(locale.decimal_formats[None].pattern, decimals).apply(value, locale)
+
+
+def format_percent(share: float, lang: str, decimals: int = 1) -> str:
+    """A share (0.123) as the reader writes a percentage: "12,3 %" (fr), "12.3%" (en)."""
+    locale = locale_of(lang)
+    return _pattern(locale.percent_formats[None].pattern, decimals).apply(share, locale)
+
+
+def format_money(amount: float, lang: str) -> str:
+    """Euros, cents only when there are some: "12 500 €" (fr), "€12,500" (en)."""
+    locale = locale_of(lang)
+    decimals = 0 if float(amount).is_integer() else 2
+    pattern = _pattern(locale.currency_formats["standard"].pattern, decimals)
+    return pattern.apply(amount, locale, currency="EUR", currency_digits=False)
+
+
+def _day(moment: str | date | datetime) -> date:
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def format_date(moment: str | date | datetime, lang: str) -> str:
+    """A day as the reader writes it: "03/12/2026" (fr), "3 Dec 2026" (en); ISO text accepted."""
+    return babel_dates.format_date(_day(moment), _DATE_STYLE[lang], locale=locale_of(lang))
+
+
+def format_time(moment: str | datetime, lang: str) -> str:
+    """The time of day, 24-hour: "19:11" (the stored time zone, UTC)."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return babel_dates.format_time(moment, "short", locale=locale_of(lang))
+
+
+def plural_form(count: float, lang: str) -> str:
+    """The CLDR plural category of a count: French says "0 incident", English "0 incidents"."""
+    return locale_of(lang).plural_form(abs(count))
 
 
 def format_days(days: int, lang: str) -> str:
     """A duration with grouped digits, in years too when it is a whole number of them:
     "1 095 jours (3 ans)", "183 jours", "1 day"."""
-    count = format_number(days, lang)
-    if lang == "fr":
-        text = f"{count} jour" if days < 2 else f"{count} jours"
-    else:
-        text = f"{count} day" if days == 1 else f"{count} days"
+    locale = locale_of(lang)
+    text = format_unit(days, "duration-day", locale=locale)
     years, rest = divmod(days, 365)
     if years and not rest:
-        if lang == "fr":
-            text += f" ({years} an)" if years == 1 else f" ({years} ans)"
-        else:
-            text += f" ({years} year)" if years == 1 else f" ({years} years)"
+        text += f" ({format_unit(years, 'duration-year', locale=locale)})"
     return text
+
+
+def _years(value: float, lang: str) -> str:
+    """1,5 an / 6 ans / 1 year / 6.5 years: tenths of a year at most."""
+    number = "#,##0" if float(value).is_integer() else "#,##0.0"
+    return format_unit(value, "duration-year", locale=locale_of(lang), format=number)
+
+
+def _counted(count: int, nouns: dict[str, dict[str, str]], lang: str) -> str:
+    return f"{format_number(count, lang)} {nouns[lang][plural_form(count, lang)]}"
+
+
+INCIDENT_NOUNS = {
+    "fr": {"one": "incident de paiement", "other": "incidents de paiement"},
+    "en": {"one": "payment incident", "other": "payment incidents"},
+}
+POINT_NOUNS = {"fr": {"one": "point", "other": "points"}, "en": {"one": "point", "other": "points"}}
 
 
 def format_value(feature: str, value: float, lang: str) -> str:
     """A feature value as words: "12 500 €", "3 incidents de paiement", "1,5 an"."""
     if feature == "income":
-        decimals = 0 if float(value).is_integer() else 2
-        amount = format_number(value, lang, decimals)
-        return f"{amount} €" if lang == "fr" else f"€{amount}"
+        return format_money(value, lang)
     if feature == "seniority":
-        decimals = 0 if float(value).is_integer() else 1
-        years = format_number(value, lang, decimals)
-        if lang == "fr":
-            return f"{years} an" if value < 2 else f"{years} ans"
-        return f"{years} year" if value == 1 else f"{years} years"
+        return _years(value, lang)
     if feature == "incidents":
-        count = int(value)
-        if lang == "fr":
-            noun = "incident de paiement" if count < 2 else "incidents de paiement"
-            return f"{count} {noun}"
-        return f"{count} payment incident" if count == 1 else f"{count} payment incidents"
+        return _counted(int(value), INCIDENT_NOUNS, lang)
     if feature == "credit_score":
-        return f"{int(value)} points"
+        return _counted(int(value), POINT_NOUNS, lang)
     return format_number(value, lang)
 
 
@@ -133,14 +192,14 @@ def format_with_unit(feature: str, value: float, lang: str) -> str:
     """A feature value shown beside its label, unit included but the label not repeated:
     "40 ans", "12 500 €", and "7" beside "Incidents de paiement"."""
     if feature == "age":
-        return f"{int(value)} ans" if lang == "fr" else f"{int(value)} years"
+        return _years(int(value), lang)
     if feature == "incidents":
-        return str(int(value))
+        return format_number(int(value), lang)
     return format_value(feature, value, lang)
 
 
 def reason(feature: str, value: float, impact: float, lang: str) -> str:
-    plural = feature == "incidents" and int(value) >= 2
+    plural = feature == "incidents" and plural_form(int(value), lang) != "one"
     verb = VERBS[lang][(impact > STRONG_IMPACT, plural)]
     text = REASONS[lang][feature].format(value=format_value(feature, value, lang), verb=verb)
     return text[0].upper() + text[1:]

@@ -131,9 +131,10 @@ FR: dict[str, str] = {
     "Demandez au client des justificatifs récents (revenus, situation professionnelle) et "
     "mettez ses données à jour avant de décider.",
     "why_title": "Pourquoi ce score ?",
-    "why_help": "Chaque barre montre l'effet d'un critère sur le risque (en log-odds) : rouge ▲ "
-    "il augmente le risque, vert ▼ il le diminue, gris ● sans effet notable (0,00).",
-    "impact_axis": "Effet sur le risque (log-odds)",
+    "why_help": "Chaque barre montre l'effet d'un critère sur le risque, en points de risque "
+    "(voir le guide du conseiller) : rouge ▲ il augmente le risque, vert ▼ il le diminue, gris ● "
+    "sans effet notable (0). La valeur exacte s'affiche au survol.",
+    "impact_axis": "Effet sur le risque (points de risque)",
     "raises_risk": "augmente le risque",
     "lowers_risk": "diminue le risque",
     "no_notable_effect": "sans effet notable",
@@ -264,7 +265,7 @@ FR: dict[str, str] = {
     "cost_axis": "Coût attendu par client",
     "read_cost": "Le seuil retenu est celui où le coût attendu est le plus bas.",
     "importance_title": "Importance globale",
-    "importance_axis": "Effet moyen absolu (en logarithme de la cote)",
+    "importance_axis": "Effet moyen, sans signe (points de risque)",
     "read_importance": "Quels critères pèsent le plus, en moyenne, sur les scores.",
     "candidates_title": "Modèles comparés",
     "candidate": "Modèle",
@@ -565,9 +566,10 @@ EN: dict[str, str] = {
     "stale_text": "Updated on {date}, {days} days ago (limit: {limit} days). Ask the client for "
     "recent documents (income, employment) and update the data before deciding.",
     "why_title": "Why this score?",
-    "why_help": "Each bar shows one feature's effect on the risk (log-odds): red ▲ raises the "
-    "risk, green ▼ lowers it, grey ● no notable effect (0.00).",
-    "impact_axis": "Effect on risk (log-odds)",
+    "why_help": "Each bar shows one feature's effect on the risk, in risk points (see the "
+    "adviser guide): red ▲ raises the risk, green ▼ lowers it, grey ● no notable effect (0). "
+    "Hover for the exact value.",
+    "impact_axis": "Effect on risk (risk points)",
     "raises_risk": "raises the risk",
     "lowers_risk": "lowers the risk",
     "no_notable_effect": "no notable effect",
@@ -692,7 +694,7 @@ EN: dict[str, str] = {
     "cost_axis": "Expected cost per client",
     "read_cost": "The chosen threshold is where the expected cost is lowest.",
     "importance_title": "Global importance",
-    "importance_axis": "Mean absolute effect (log-odds)",
+    "importance_axis": "Mean effect, unsigned (risk points)",
     "read_importance": "Which features weigh most on the scores, on average.",
     "candidates_title": "Models compared",
     "candidate": "Model",

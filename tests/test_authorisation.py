@@ -16,26 +16,31 @@ from sqlalchemy import func, select
 
 from app.callbacks import admin as admin_callbacks
 from app.callbacks import admin_erasure, client_actions
+from app.callbacks import client_letter as client_letter_callbacks
 from app.callbacks import decision as decision_callbacks
 from app.callbacks import oversight as oversight_callbacks
+from app.callbacks import rectification as rectification_callbacks
 from app.callbacks import reviews as reviews_callbacks
 from app.callbacks import rights as rights_callbacks
 from app.callbacks.model_backtest import backtest_section
 from app.callbacks.refusals import refusal_text
 from app.database import current_database
+from app.feature_text import input_text
 from app.models import AuditEvent, Client
 from app.services import administration, decisions, oversight, reviews, rights, scoring
 from app.services.backtest import backtest_version
+from app.services.client_letter import client_letter
 from app.services.models import model_service
 from app.services.outcomes import record_outcome
 from app.services.permissions import MESSAGES, ActionForbidden
 from app.services.users import create_user
+from modelling.features import FEATURES
 
 ALLOWED = "allowed"
 JUSTIFICATION = "Checked the file by hand with the client on the phone today."
 WRITES = ("decision", "review_request", "export", "rectification", "erasure", "model_switch")
 WRITES += ("outcome",)
-WRITES += ("score",)
+WRITES += ("score", "letter")
 
 # (action, role, the client's state, expected answer: ALLOWED or the refusal's reason)
 TABLE = [
@@ -81,10 +86,13 @@ TABLE = [
     ("backtest", "adviser", "scored", "role"),
     ("backtest", "supervisor", "scored", ALLOWED),
     ("backtest", "admin", "scored", ALLOWED),
+    ("letter", "adviser", "referred", ALLOWED),  # a decision to write about
+    ("letter", "supervisor", "referred", "role"),
+    ("letter", "admin", "referred", "role"),
 ]
-# The dashboard has no rectification or stored ad-hoc score callback: those actions have two
-# faces (the simulator stores nothing and asks no role).
-NO_CALLBACK = {"rectify", "score"}
+# The dashboard has no stored ad-hoc score callback: that action has two faces (the simulator
+# stores nothing and asks no role).
+NO_CALLBACK = {"score"}
 
 # Outcomes are recorded through the API and the CLI import (tests/test_outcome_import.py).
 NO_CALLBACK = NO_CALLBACK | {"record_outcome"}
@@ -154,6 +162,7 @@ def by_service(action: str, actor, client: Client) -> str:
         "score": lambda: scoring.score_and_record([GOOD], actor),
         "record_outcome": lambda: record_outcome(client.id, actor, True, "2026-05-31"),
         "backtest": lambda: backtest_version(model_service().version, actor),
+        "letter": lambda: client_letter(client.id, actor, "en"),
     }
     try:
         calls[action]()
@@ -194,6 +203,7 @@ def by_api(http, action: str, actor, client: Client) -> str:
         "backtest": lambda: http.get(
             f"/api/v1/models/{model_service().version}/backtest", headers=headers
         ),
+        "letter": lambda: http.get(url + "/letter?lang=en", headers=headers),
     }
     response = calls[action]()
     if response.status_code < 300:
@@ -228,6 +238,14 @@ def by_callback(action: str, client: Client, triggered) -> str:
         return _read(action, notice, "client-review-open")
     if action == "export":
         download, refused = rights_callbacks.export(1, cid)
+        return ALLOWED if download and refused is None else _read(action, refused, "")
+    if action == "rectify":
+        values = client.features() | {"incidents": 1}
+        typed = [input_text(f, values[f.name], "en") for f in FEATURES]
+        feedback, _counter = rectification_callbacks.submit(1, cid, 0, *typed)
+        return _read(action, feedback, "client-rectify-done")
+    if action == "letter":
+        download, refused = client_letter_callbacks.download_letter(1, "en", cid)
         return ALLOWED if download and refused is None else _read(action, refused, "")
     if action == "backtest":  # the model page draws the section only for who may read it
         return ALLOWED if backtest_section(1) is not None else "role"

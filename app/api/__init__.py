@@ -14,6 +14,7 @@ API_PREFIX = "/api/v1"
 def routes() -> list:
     from app.api import admin, auth, clients, models, outcomes, reviews, rights, scoring, users
     from app.api import jobs  # issue 14 §4: portfolio jobs
+    from app.api import letters  # issue 13 §4: the client's letter
     from app.api import monitoring  # issue 12 §2: drift
 
     return [
@@ -21,6 +22,7 @@ def routes() -> list:
         *scoring.ROUTES,
         *clients.ROUTES,
         *rights.ROUTES,
+        *letters.ROUTES,
         *reviews.ROUTES,
         *models.ROUTES,
         *outcomes.ROUTES,

@@ -76,6 +76,8 @@ def _operation(route: Route) -> dict[str, Any]:
         ok["content"] = {
             "application/json": {"schema": {"$ref": REF.format(model=route.response.__name__)}}
         }
+    elif route.media_type != "application/json":
+        ok["content"] = {route.media_type: {"schema": {"type": "string", "format": "binary"}}}
     operation["responses"][str(route.status)] = ok
     codes = set(route.errors) | {500}
     if route.roles is not None:

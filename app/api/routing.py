@@ -51,6 +51,8 @@ class Route:
     errors: tuple[int, ...] = ()
     limits: tuple[Limit, ...] = ()
     description: str = ""
+    # Not JSON (a PDF letter): the view returns a flask Response, documented as this type.
+    media_type: str = "application/json"
 
 
 def register(app: Flask, bp, routes: list[Route]) -> None:
@@ -90,7 +92,10 @@ def _endpoint(route: Route):
             kwargs["body"] = validate(route.body, json_body())
         if wants_lang:
             kwargs["lang"] = language()
-        return json_response(route.view(**kwargs), route.status)
+        result = route.view(**kwargs)
+        if isinstance(result, Response):  # a document already built (media_type)
+            return result
+        return json_response(result, route.status)
 
     return view
 

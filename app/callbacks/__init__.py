@@ -12,12 +12,14 @@ def register_callbacks(dash_app: Dash) -> None:
         admin_jobs,
         client,
         client_actions,
+        client_letter,
         decision,
         model,
         model_backtest,
         model_oversight,
         oversight,
         portfolio,
+        rectification,
         reviews,
         rights,
         router,
@@ -25,7 +27,7 @@ def register_callbacks(dash_app: Dash) -> None:
     )
     from app.callbacks import model_monitoring  # issue 12 §2: drift
 
-    client_page = (client, decision, client_actions, rights)
+    client_page = (client, decision, client_actions, rights, rectification, client_letter)
     for module in (
         router,
         oversight,

@@ -8,7 +8,9 @@ from dash import Dash, Input, Output, html
 from flask import current_app
 
 from app.callbacks.common import actor_and_client_id
+from app.database import current_database
 from app.i18n import format_number, format_with_unit
+from app.layouts.client_header import header_facts
 from app.layouts.common import (
     contribution_list,
     date_text,
@@ -19,8 +21,10 @@ from app.layouts.common import (
 )
 from app.layouts.decision_history import current_decision, history_table
 from app.layouts.figures import contribution_bars, distribution, gauge
-from app.services import cohorts, decisions, portfolio, scoring
+from app.layouts.rectification import rectify_link
+from app.services import cohorts, decisions, permissions, portfolio, reviews, scoring
 from app.services.errors import Forbidden, NotFound, ServiceError, Unavailable
+from app.services.model_facts import model_facts
 from app.services.policy import policy_for
 from app.texts import t
 from app.web.session import session_language
@@ -44,6 +48,7 @@ LOAD_OUTPUTS = (
     "client-gauge-box.hidden",
     "client-model-off.children",
     "client-why-card.style",
+    "client-header-facts.children",
 )
 EMPTY_FIGURE = {"data": [], "layout": {"height": 10}}
 
@@ -87,9 +92,15 @@ def features_table(summary: dict, lang: str):
     return dbc.Table(html.Tbody(rows), size="sm", className="mb-0")
 
 
-def stale_alert(summary: dict, lang: str):
+def stale_alert(summary: dict, lang: str, may_rectify: bool = False):
+    """The stale-data alert; for who may rectify, with a link to the rectification form."""
     limit = current_app.config["STALE_AFTER_DAYS"]
-    return stale_data_alert(summary, lang, "stale_text", limit, id="client-stale", className="py-2")
+    alert = stale_data_alert(
+        summary, lang, "stale_text", limit, id="client-stale", className="py-2"
+    )
+    if alert is not None and may_rectify:
+        alert.children.append(rectify_link(lang))
+    return alert
 
 
 def cohort_table(comparison: dict, lang: str):
@@ -144,7 +155,22 @@ def model_off_card(lang: str):
     )
 
 
-def manual_review_outputs(summary: dict, comparison: dict, lang: str) -> tuple:
+def _header(summary: dict, scored: dict, cid, lang: str):
+    """The sticky header's facts: the score served, the data's age, the review status."""
+    session = current_database().session
+    review = reviews.review_marks(session, [cid]).get(cid)
+    facts = {
+        "probability": scored["probability_of_default"],
+        "recommendation": scored["recommendation"],
+        "data_updated_at": summary["data_updated_at"],
+        "data_age_days": summary["data_age_days"],
+        "stale": summary["stale"],
+        "review": review,
+    }
+    return header_facts(facts, lang)
+
+
+def manual_review_outputs(summary: dict, comparison: dict, lang: str, shown=None) -> tuple:
     """The client page while the model is switched off: the data and how the client compares,
     no score and no explanation (their cards are not drawn empty)."""
     return _outputs(
@@ -159,6 +185,7 @@ def manual_review_outputs(summary: dict, comparison: dict, lang: str) -> tuple:
             ),
             "client-stale-alert.children": stale_alert(summary, lang),
             "client-features.children": features_table(summary, lang),
+            **(shown or {}),
         }
     )
 
@@ -169,7 +196,8 @@ def message_outputs(key: str, lang: str, element_id: str) -> tuple:
     return _outputs({"client-error.children": message, "client-body.style": {"display": "none"}})
 
 
-def load_client(client_id: str):
+def load_client(client_id: str, _rectified=None):
+    """Everything the page shows about the client; drawn again after a rectification."""
     actor, cid = actor_and_client_id(client_id)
     lang = session_language()
     try:
@@ -180,8 +208,14 @@ def load_client(client_id: str):
         return message_outputs("client_not_found", lang, "client-not-found")
     except Unavailable:
         return message_outputs("no_model", lang, "client-no-model")
+    may_rectify = permissions.allowed(actor, "rectify")  # their own client: it is visible
+    header = _header(summary, scored, cid, lang)
     if scored["probability_of_default"] is None:  # model switched off: the adviser decides
-        return manual_review_outputs(summary, comparison, lang)
+        shown = {
+            "client-header-facts.children": header,
+            "client-stale-alert.children": stale_alert(summary, lang, may_rectify),
+        }
+        return manual_review_outputs(summary, comparison, lang, shown)
     policy = policy_for(scored["threshold"])
     probability = scored["probability_of_default"]
     explanation = scored["explanation"]
@@ -200,8 +234,9 @@ def load_client(client_id: str):
                 threshold=percent(scored["threshold"], lang),
                 version=scored["model_version"],
             ),
-            "client-stale-alert.children": stale_alert(summary, lang),
+            "client-stale-alert.children": stale_alert(summary, lang, may_rectify),
             "client-features.children": features_table(summary, lang),
+            "client-header-facts.children": header,
             "client-contributions.figure": contribution_bars(explanation["contributions"], lang),
             "client-reasons.children": [html.Li(r["text"]) for r in explanation["reasons"]]
             or [html.Li(t("no_reason", lang))],
@@ -225,13 +260,15 @@ def history_view(client_id: str, _refresh, _review=None):
         found = decisions.history(cid, actor)
     except ServiceError:
         return None, None
-    return history_table(found, lang), current_decision(found, lang)
+    models = model_facts(s["model_version"] for s in found["scores"])
+    return history_table(found, lang, models), current_decision(found, lang)
 
 
 def register(dash_app: Dash) -> None:
     dash_app.callback(
         *[Output(*target.split(".")) for target in LOAD_OUTPUTS],
         Input("client-id", "data"),
+        Input("client-rectified", "data"),
     )(load_client)
     dash_app.callback(
         Output("client-history", "children"),

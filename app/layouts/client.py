@@ -8,6 +8,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from app.layouts.client_header import letter_controls, letter_outputs, sticky_header
 from app.layouts.common import card
 from app.texts import t
 
@@ -38,11 +39,15 @@ def client_card(lang: str):
         [
             html.Div(id="client-stale-alert"),
             html.Div(id="client-features"),
+            # The rectification form, drawn by a callback for who may rectify (rectification.py).
+            html.Div(id="client-rectify"),
+            html.Div(id="client-rectify-feedback", className="mt-2", role="status"),
             html.Div(id="client-review-request", className="mt-2", role="status"),
             # Drawn by a callback with only the actions the reader may perform (rights_actions).
             html.Div(id="client-rights-actions", className="mt-2"),
             dcc.Download(id="client-export-download"),
             html.Div(id="client-export-feedback", className="mt-2", role="status"),
+            *letter_outputs(),
         ],
         "client-card",
         "bi-person-vcard",
@@ -97,6 +102,8 @@ def rights_actions(lang: str, allowed: frozenset[str]):
             )
         )
         buttons.append(html.P(t("export_help", lang), className="small text-secondary mb-0"))
+    if "letter" in allowed:
+        buttons += letter_controls(lang)
     return buttons
 
 
@@ -179,12 +186,17 @@ def decision_panel(lang: str):
             # Drawn by a callback: decision_form for a reader who may decide, else nothing.
             html.Div(id="client-decision-form"),
             html.Div(id="client-decision-feedback", className="mt-2", role="status"),
-            html.H3(t("history_title", lang), className="h6 mt-4"),
-            html.Div(id="client-history"),
         ],
         "client-decision-card",
         "bi-clipboard-check",
     )
+
+
+def history_card(lang: str):
+    """Scores, decisions and review requests, newest first (beside the main column's cards:
+    the decision column stays short enough to be in view)."""
+    body = html.Div(id="client-history")
+    return card(t("history_title", lang), body, "client-history-card", "bi-clock-history")
 
 
 def not_found(lang: str, **_):
@@ -210,13 +222,9 @@ def layout(lang: str, user, query: dict, client_id: str, **_):
         [
             dcc.Store(id="client-id", data=client_id.lower()),
             dcc.Store(id="client-refresh", data=0),
-            html.Div(
-                [
-                    html.H1(t("client_title", lang), className="h3 mb-0"),
-                    html.Code(client_id.lower(), className="text-secondary", id="client-uuid"),
-                ],
-                className="mb-2",
-            ),
+            dcc.Store(id="client-rectified", data=0),  # counts rectifications: redraw the page
+            # Stays at the top while the page scrolls (assets/theme/client.css).
+            sticky_header(client_id.lower(), lang),
             # The banner only while the model advises (filled by the client's load callback).
             html.Div(id="client-aid"),
             html.Div(id="client-error"),
@@ -224,14 +232,27 @@ def layout(lang: str, user, query: dict, client_id: str, **_):
             # hidden, while it loads: the charts are sized for the place they will be shown in.
             html.Div(
                 [
-                    dbc.Row([dbc.Col(advice(lang), lg=5), dbc.Col(client_card(lang), lg=7)]),
+                    # The decision beside the advice, in reach without scrolling on a 1366 x 768
+                    # screen; it stays in view below the header while the left column scrolls.
                     dbc.Row(
                         [
-                            dbc.Col(explanation(lang, client_id.lower()), lg=7),
-                            dbc.Col(cohorts(lang), lg=5),
+                            dbc.Col(
+                                [
+                                    dbc.Row(
+                                        [
+                                            dbc.Col(advice(lang), xl=6),
+                                            dbc.Col(client_card(lang), xl=6),
+                                        ]
+                                    ),
+                                    explanation(lang, client_id.lower()),
+                                    cohorts(lang),
+                                    history_card(lang),
+                                ],
+                                lg=8,
+                            ),
+                            dbc.Col(decision_panel(lang), lg=4, className="client-aside"),
                         ]
                     ),
-                    decision_panel(lang),
                 ],
                 id="client-body",
                 style={"visibility": "hidden"},

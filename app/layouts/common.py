@@ -5,11 +5,10 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from app.i18n import format_number
-from app.layouts.figures import DIRECTION_WORDS, MARKS, signed
+from app.i18n import format_date, format_number, format_percent
+from app.layouts.figures import DIRECTION_WORDS, MARKS, feature_label, points_text
 from app.services.policy import ADVICE_OF_BAND
 from app.texts import t
-from modelling.features import BY_NAME
 
 # The "all" choice of a select: not "", which dbc.Select keeps for its hidden placeholder (an
 # option "" would be shadowed by it and the select would show blank).
@@ -68,18 +67,15 @@ def band_word(band: str, lang: str) -> str:
 
 
 def percent(value: float | None, lang: str, decimals: int = 1) -> str:
+    """A share as the reader writes a percentage (CLDR); "—" when there is none."""
     if value is None:
         return "—"
-    return format_number(100 * value, lang, decimals) + ("\u202f%" if lang == "fr" else "%")
+    return format_percent(value, lang, decimals)
 
 
 def date_text(iso: str, lang: str) -> str:
-    """ISO date-time -> 31/03/2026 (fr) or 2026-03-31 (en)."""
-    day = iso[:10]
-    if lang == "fr":
-        year, month, dd = day.split("-")
-        return f"{dd}/{month}/{year}"
-    return day
+    """ISO date-time -> 31/03/2026 (fr) or 31 Mar 2026 (en), through CLDR."""
+    return format_date(iso, lang)
 
 
 def decision_aid_banner(lang: str):
@@ -112,22 +108,25 @@ DATA_DIRECTIONS = {"increases_risk": "up", "decreases_risk": "down", "no_notable
 
 
 def contribution_list(contributions: list[dict], lang: str, prefix: str):
-    """The bars as text, strongest first: what a screen reader (and a test) reads.
+    """The bars as text, strongest first: what a screen reader (and a test) reads, in points
+    de risque; the exact value in the item's title.
 
-    Each item carries the feature, its signed impact and its direction as data attributes.
+    Each item carries the feature, its signed impact (the API's value) and its direction as
+    data attributes.
     """
     colon = " : " if lang == "fr" else ": "
     items = []
     for c in sorted(contributions, key=lambda c: -abs(c["impact"])):
         way = c["direction"]  # services/explanations.direction: 0,00 has no notable effect
         text = (
-            f"{MARKS[way]} {BY_NAME[c['feature']].label(lang)}{colon}"
-            f"{signed(c['impact'], lang)} ({t(DIRECTION_WORDS[way], lang)})"
+            f"{MARKS[way]} {feature_label(c, lang)}{colon}"
+            f"{points_text(c['impact'], lang)} ({t(DIRECTION_WORDS[way], lang)})"
         )
         items.append(
             html.Li(
                 text,
                 id=f"{prefix}-contribution-{c['feature']}",
+                title=points_text(c["impact"], lang, exact=True),
                 **{
                     "data-feature": c["feature"],
                     "data-impact": repr(float(c["impact"])),

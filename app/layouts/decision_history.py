@@ -8,16 +8,16 @@ from datetime import datetime
 import dash_bootstrap_components as dbc
 from dash import html
 
+from app.i18n import format_time
 from app.layouts.common import date_text, percent
 from app.texts import t
 
-SCORES_SHOWN = 20  # a client's page is scored at each visit: the latest only
+SCORES_SHOWN = 20  # the latest distinct scores only
 
 
 def when_text(iso: str, lang: str) -> str:
-    """ "03/12/2026 à 19:11" (fr), "2026-12-03 at 19:11" (en), in the stored time zone (UTC)."""
-    moment = datetime.fromisoformat(iso)
-    return t("date_at", lang, date=date_text(iso, lang), time=moment.strftime("%H:%M"))
+    """ "03/12/2026 à 19:11" (fr), "3 Dec 2026 at 19:11" (en), in the stored time zone (UTC)."""
+    return t("date_at", lang, date=date_text(iso, lang), time=format_time(iso, lang))
 
 
 def outcome(decision: dict, lang: str) -> str:
@@ -59,8 +59,41 @@ def current_decision(history: dict, lang: str):
     )
 
 
-def _rows(history: dict, lang: str) -> list[tuple[str, str, str, str, str]]:
-    """(when, kind, what, who, details) for every event."""
+def distinct_scores(scores: list[dict]) -> list[dict]:
+    """Each distinct score once (newest first): a run of identical scores, as kept before one
+    record per state, is shown as its first (oldest) record."""
+    kept: list[dict] = []
+    for score in reversed(scores):  # oldest first
+        same = ("probability_of_default", "recommendation", "model_version")
+        if kept and all(kept[-1][k] == score[k] for k in same):
+            continue
+        kept.append(score)
+    return kept[::-1]
+
+
+def model_words(version: str | None, facts: dict | None, lang: str) -> str:
+    """The model in words: "Arbres de décision boostés CatBoost (monotones), entraîné le
+    03/12/2026 (version 20261203T…)"; "model switched off" for a manual review."""
+    if version is None:
+        return t("history_model_off", lang)
+    algorithm = (facts or {}).get("algorithm")
+    name = t(f"model_name_{algorithm}", lang) if algorithm else t("history_model_unknown", lang)
+    trained_on = (facts or {}).get("trained_on")
+    if trained_on is None:
+        return t("history_model_version", lang, name=name, version=version)
+    return t(
+        "history_model_words",
+        lang,
+        name=name,
+        date=date_text(trained_on, lang),
+        version=version,
+    )
+
+
+def _rows(
+    history: dict, lang: str, models: dict | None = None
+) -> list[tuple[str, str, str, str, str]]:
+    """(when, kind, what, who, details) for every event; `models` from services/model_facts."""
     rows = [
         (
             d["created_at"],
@@ -105,14 +138,14 @@ def _rows(history: dict, lang: str) -> list[tuple[str, str, str, str, str]]:
                 reco=t(f"reco_{s['recommendation']}", lang),
             ),
             t("history_model", lang),
-            s["model_version"] or "",
+            model_words(s["model_version"], (models or {}).get(s["model_version"]), lang),
         )
-        for s in history["scores"][:SCORES_SHOWN]
+        for s in distinct_scores(history["scores"])[:SCORES_SHOWN]
     ]
     return sorted(rows, key=lambda row: datetime.fromisoformat(row[0]), reverse=True)
 
 
-def history_table(history: dict, lang: str):
+def history_table(history: dict, lang: str, models: dict | None = None):
     header = html.Tr(
         [
             html.Th(t("when", lang)),
@@ -126,7 +159,7 @@ def history_table(history: dict, lang: str):
             [html.Td(when_text(when, lang)), html.Td(what), html.Td(who), html.Td(details)],
             **{"data-kind": kind},
         )
-        for when, kind, what, who, details in _rows(history, lang)
+        for when, kind, what, who, details in _rows(history, lang, models)
     ]
     return dbc.Table(
         [html.Thead(header), html.Tbody(body)],

@@ -6,7 +6,7 @@ from itertools import pairwise
 
 import plotly.graph_objects as go
 
-from app.i18n import format_number
+from app.i18n import format_number, format_percent, plural_form
 from app.texts import t
 from modelling.features import BY_NAME
 
@@ -40,6 +40,34 @@ def signed(value: float, lang: str, decimals: int = 2) -> str:
     return ("+" if value > 0 else "−") + shown
 
 
+# A contribution in "points de risque": one point is 0.01 on the model's additive risk scale
+# (docs/guide-conseiller.md explains the unit). Shown whole; the tooltip gives two decimals.
+POINTS_PER_UNIT = 100
+
+
+def risk_points(impact: float) -> float:
+    return POINTS_PER_UNIT * impact
+
+
+def points_text(impact: float, lang: str, exact: bool = False) -> str:
+    """ "+48 points de risque", "−3 points de risque", "0 point de risque" (CLDR plurals);
+    `exact`: to two decimals, as in the tooltip."""
+    decimals = 2 if exact else 0
+    points = risk_points(impact)
+    count = round(abs(points), decimals)
+    noun = "risk_point_one" if plural_form(count, lang) == "one" else "risk_point_other"
+    return f"{signed(points, lang, decimals)} {t(noun, lang)}"
+
+
+def feature_label(contribution: dict, lang: str) -> str:
+    """A contribution's feature label; one that is never a reason (`may_be_reason`, from
+    services/explanations) says so."""
+    label = BY_NAME[contribution["feature"]].label(lang)
+    if contribution.get("may_be_reason", True):
+        return label
+    return f"{label} {t('not_a_reason_mark', lang)}"
+
+
 # How each contribution direction (services/explanations.direction) is drawn and written.
 MARKS = {"increases_risk": "▲", "decreases_risk": "▼", "no_notable_effect": "●"}
 DIRECTION_COLOURS = {
@@ -55,7 +83,7 @@ DIRECTION_WORDS = {
 
 
 def _percent(value: float, lang: str) -> str:
-    return format_number(100 * value, lang, 1) + ("\u202f%" if lang == "fr" else "%")
+    return format_percent(value, lang, 1)
 
 
 def gauge_legend(lower: float, upper: float, lang: str) -> str:
@@ -113,34 +141,37 @@ def gauge(probability: float, threshold: float, lower: float, upper: float, lang
 
 
 def contribution_bars(contributions: list[dict], lang: str):
-    """One bar per feature, sorted by impact: red with ▲ raises the risk, green with ▼ lowers it,
-    grey with ● an impact shown as 0,00 (no notable effect)."""
+    """One bar per feature, in points de risque, sorted by impact: red with ▲ raises the risk,
+    green with ▼ lowers it, grey with ● an impact shown as 0 (no notable effect); the tooltip
+    gives the exact value. Age is drawn, marked as never a reason."""
     rows = sorted(contributions, key=lambda c: abs(c["impact"]))
-    labels = [f"{MARKS[c['direction']]} {BY_NAME[c['feature']].label(lang)}" for c in rows]
+    labels = [f"{MARKS[c['direction']]} {feature_label(c, lang)}" for c in rows]
+    points = [risk_points(c["impact"]) for c in rows]
     figure = go.Figure(
         go.Bar(
-            x=[c["impact"] for c in rows],
+            x=points,
             y=labels,
             orientation="h",
             marker_color=[DIRECTION_COLOURS[c["direction"]] for c in rows],
-            text=[signed(c["impact"], lang) for c in rows],
+            text=[signed(p, lang, 0) for p in points],
             textposition="outside",
             cliponaxis=False,
             customdata=[c["feature"] for c in rows],
-            # The hover says what the label says (same precision, same words).
+            # The hover says what the label says, to the exact value, in the same words.
             hovertext=[
-                f"{signed(c['impact'], lang)} ({t(DIRECTION_WORDS[c['direction']], lang)})"
+                f"{points_text(c['impact'], lang, exact=True)} "
+                f"({t(DIRECTION_WORDS[c['direction']], lang)})"
                 for c in rows
             ],
             hovertemplate="%{y}: %{hovertext}<extra></extra>",
         )
     )
-    impacts = [0.0] + [c["impact"] for c in rows]
-    pad = 0.2 * (max(impacts) - min(impacts) or 1.0)  # room for the values outside small bars
+    ends = [0.0, *points]
+    pad = 0.2 * (max(ends) - min(ends) or 1.0)  # room for the values outside small bars
     figure.update_layout(
         height=60 + 42 * len(rows),
         margin={"l": 10, "r": 10, "t": 10, "b": 40},
-        xaxis={"title": t("impact_axis", lang), "range": [min(impacts) - pad, max(impacts) + pad]},
+        xaxis={"title": t("impact_axis", lang), "range": [min(ends) - pad, max(ends) + pad]},
         yaxis={"automargin": True},
         plot_bgcolor="#fff",
         **chart_style(lang),

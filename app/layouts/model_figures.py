@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from app.layouts.figures import chart_style
+from app.layouts.figures import chart_style, risk_points
 from app.texts import FR, t
 from modelling.features import BY_NAME
 
@@ -99,7 +99,7 @@ def importance_figure(meta: dict, lang: str):
     rows = sorted(meta["shap_importance"], key=lambda r: r["mean_abs_contribution"])
     figure = go.Figure(
         go.Bar(
-            x=[r["mean_abs_contribution"] for r in rows],
+            x=[risk_points(r["mean_abs_contribution"]) for r in rows],  # as on client pages
             y=[BY_NAME[r["feature"]].label(lang) for r in rows],
             orientation="h",
             marker_color="#34495e",

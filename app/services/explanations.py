@@ -8,6 +8,10 @@ specific sentence in the reader's language: a +0.01 effect is never "the" reason
 Words agree with the numbers the pages show: an impact shown as 0,00 (two decimals) has no
 notable effect, whatever its sign; `direction` says so for the API and the pages alike.
 
+Age is never given as a reason (NEVER_A_REASON, the one place that says so): a client is not
+told that their age weighed against them. Its effect stays in the contributions, where the
+pages mark it as not a reason (`reason_allowed`).
+
 Rows and impacts arrive as plain lists (one `tolist()` per batch): building a 1,000-client
 answer element by element from numpy scalars cost more than the model itself.
 """
@@ -25,6 +29,13 @@ IMPACT_DECIMALS = 2  # impacts are shown as +0,48 / −0,44
 INCREASES, DECREASES, NO_EFFECT = "increases_risk", "decreases_risk", "no_notable_effect"
 _AS_INT = tuple(f.kind is int for f in FEATURES)
 _NAMES = tuple(f.name for f in FEATURES)
+# A protected characteristic (non-discrimination): shown in the chart, never a reason.
+NEVER_A_REASON = frozenset({"age"})
+
+
+def reason_allowed(feature: str) -> bool:
+    """Whether a feature may be given as a reason for a score (to the client or the adviser)."""
+    return feature not in NEVER_A_REASON
 
 
 def direction(impact: float) -> str:
@@ -41,6 +52,7 @@ def contributions(row: list[float], impacts: list[float]) -> list[dict]:
             "value": int(value) if as_int else value,
             "impact": impact,
             "direction": direction(impact),
+            "may_be_reason": reason_allowed(name),
         }
         for name, as_int, value, impact in zip(_NAMES, _AS_INT, row, impacts, strict=True)
     ]
@@ -54,8 +66,15 @@ def strongest_first(contributions: np.ndarray) -> list[list[int]]:
 def reasons(
     row: list[float], impacts: list[float], order: list[int], lang: str, minimum: float
 ) -> list[dict]:
-    """The features that raised the risk by `minimum` (log-odds) or more, strongest first."""
-    material = [j for j in order if impacts[j] >= minimum and direction(impacts[j]) == INCREASES]
+    """The features that raised the risk by `minimum` (log-odds) or more, strongest first;
+    never a feature of NEVER_A_REASON."""
+    material = [
+        j
+        for j in order
+        if impacts[j] >= minimum
+        and direction(impacts[j]) == INCREASES
+        and reason_allowed(_NAMES[j])
+    ]
     return [
         {"feature": _NAMES[j], "text": i18n.reason(_NAMES[j], row[j], impacts[j], lang)}
         for j in material[:MAX_REASONS]
@@ -76,5 +95,33 @@ def explanation(
         "base_value": base_value,
         "contributions": contributions(row, impacts),
         "reasons": reasons(row, impacts, order, lang, minimum),
+        "counterfactual": counterfactual,
+    }
+
+
+def in_language(stored: dict, recommendation: str, lang: str) -> dict:
+    """A stored explanation with its sentences rebuilt in the reader's language (a score is
+    kept once per state and read in either language); the reasons are chosen again by the
+    current rule, so a record kept before it never gives age as a reason."""
+    values = {c["feature"]: c["value"] for c in stored["contributions"]}
+    row = [values[name] for name in _NAMES]
+    impacts_by_name = {c["feature"]: c["impact"] for c in stored["contributions"]}
+    impacts = [impacts_by_name[name] for name in _NAMES]
+    rebuilt = contributions(row, impacts)  # as the current rules mark them
+    order = strongest_first(np.array([impacts]))[0]
+    counterfactual = dict(stored["counterfactual"] or {}) or None
+    if counterfactual is not None:
+        feature = counterfactual.get("feature")
+        if feature:
+            reached = counterfactual["recommendation"]
+            counterfactual["text"] = i18n.counterfactual_text(
+                feature, counterfactual["to"], reached, lang
+            )
+        else:
+            code = "favourable" if recommendation == "favourable" else "none"
+            counterfactual["message"] = i18n.no_counterfactual_text(code, lang)
+    return stored | {
+        "contributions": rebuilt,
+        "reasons": reasons(row, impacts, order, lang, reason_minimum()),
         "counterfactual": counterfactual,
     }

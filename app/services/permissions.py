@@ -29,12 +29,13 @@ PERMISSIONS: dict[str, tuple[Role, ...]] = {
     "request_review": (ADVISER, SUPERVISOR),  # record the client's request (Art. 22(3))
     "export": (ADVISER, SUPERVISOR, ADMIN),  # Art. 15; needs a fresh log-in
     "rectify": (ADVISER,),  # Art. 16, the client's own adviser
+    "letter": (ADVISER,),  # the client's letter on a decision (Arts 15, 22): their adviser
     "erase": (ADMIN,),  # Art. 17; needs a fresh log-in
     "switch_model": (ADMIN,),  # the kill switch (AI Act Art. 14): read and change
     "administer": (ADMIN,),  # users, the audit log, the retention preview
+    "monitor_drift": (SUPERVISOR, ADMIN),  # the drift report (issue 12 §2)
     # Portfolio jobs (issue 14 §4): start a rescoring of every client, follow its progress.
     "run_jobs": (ADMIN,),
-    "monitor_drift": (SUPERVISOR, ADMIN),  # the drift report (issue 12 §2)
     # Outcomes and back-tests (issue 12 §3-4): record a client's realised outcome (API, CLI
     # import); read a version's back-test and the challenger's report.
     "record_outcome": (SUPERVISOR, ADMIN),
@@ -114,7 +115,7 @@ def require(actor: User, action: str, client: Client | None = None) -> None:
         raise ActionForbidden(action, reason)
 
 
-CLIENT_ACTIONS = ("decide", "review", "request_review", "export", "rectify")
+CLIENT_ACTIONS = ("decide", "review", "request_review", "export", "rectify", "letter")
 
 
 def actions_on(client_id: uuid.UUID, actor: User) -> frozenset[str]:

@@ -52,6 +52,9 @@ def _count(model, **where) -> int:
 def test_the_export_holds_everything_the_database_holds(api, headers, fresh, portfolio):
     good = portfolio["good"]
     _score_and_decide(api, headers["adviser"], good)
+    # Rectified data is a new state: the client's second score record (one per state).
+    rectified = api.patch(url(good), headers=headers["adviser"], json={"incidents": 2})
+    assert rectified.status_code == 200, rectified.get_json()
     assert api.get(url(good, "/score"), headers=headers["adviser"]).status_code == 200
     response = api.get(url(good, "/export"), headers=fresh["adviser"])
     assert response.status_code == 200, response.get_json()

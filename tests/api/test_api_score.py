@@ -74,7 +74,7 @@ def test_reasons_speak_french_by_default_and_english_on_request(api, headers):
     english = english.get_json()["explanation"]["reasons"]
     by_feature = {r["feature"]: r["text"] for r in french}
     assert by_feature["incidents"].startswith("3 incidents de paiement sur les 24 derniers mois")
-    assert "21\u202f000 €" in by_feature.get("income", "21\u202f000 €")
+    assert "21\u202f000\xa0€" in by_feature.get("income", "21\u202f000\xa0€")
     assert {r["feature"]: r["text"] for r in english}["incidents"].startswith(
         "3 payment incidents over the last 24 months"
     )

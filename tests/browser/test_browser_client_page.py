@@ -108,7 +108,8 @@ def test_the_model_switched_off_is_a_card_without_the_advice_banner(page, live, 
 
 
 @pytest.mark.parametrize(
-    ("lang", "zero"), [("fr", "0,00 (sans effet notable)"), ("en", "0.00 (no notable effect)")]
+    ("lang", "zero"),
+    [("fr", "0 point de risque (sans effet notable)"), ("en", "0 risk points (no notable effect)")],
 )
 def test_an_impact_shown_as_zero_reads_no_notable_effect(page, live, lang, zero, monkeypatch):
     real = scoring.score_client
@@ -140,10 +141,12 @@ def test_an_impact_shown_as_zero_reads_no_notable_effect(page, live, lang, zero,
 def test_the_portfolio_and_the_client_page_use_the_same_word(page, live, lang):
     as_reader(page, live, lang)
     page.goto(f"{live.url}/")
-    page.wait_for_selector("#portfolio-table td a")
+    page.wait_for_selector("#portfolio-grid .ag-row a")
     words = {t(f"reco_{a}", lang) for a in ("favourable", "review", "unfavourable")}
-    row = page.locator("#portfolio-table tr", has=page.locator(f"a[href='/clients/{live.stale}']"))
-    word = row.locator("td[data-dash-column='band']").inner_text().strip()
+    link = page.locator(f"#portfolio-grid .ag-row a[href='/clients/{live.stale}']")
+    index = page.locator("#portfolio-grid .ag-row", has=link).get_attribute("row-index")
+    band = f"#portfolio-grid .ag-center-cols-container [row-index='{index}'] [col-id='band']"
+    word = page.locator(band).inner_text().strip()
     assert word in words
     open_client(page, live, live.stale)
     expect(page.locator("#client-recommendation-badge")).to_have_text(word)

@@ -15,7 +15,10 @@ CLIENT_OUTPUTS = [tuple(o.split(".")) for o in LOAD_OUTPUTS]
 
 def load_client_call(http, client_id):
     return dash_call(
-        http, CLIENT_OUTPUTS, [("client-id", "data", str(client_id))], ["client-id.data"]
+        http,
+        CLIENT_OUTPUTS,
+        [("client-id", "data", str(client_id)), ("client-rectified", "data", 0)],
+        ["client-id.data"],
     )
 
 

@@ -274,7 +274,7 @@ def test_every_recorded_action_is_in_the_catalogue():
 @pytest.mark.parametrize(
     ("lang", "three_years", "five_years"),
     [
-        ("fr", "1\u202f095 jours (3 ans)", "1\u202f825 jours (5 ans)"),
+        ("fr", "1\u202f095\xa0jours (3 ans)", "1\u202f825\xa0jours (5 ans)"),
         ("en", "1,095 days (3 years)", "1,825 days (5 years)"),
     ],
 )

@@ -56,7 +56,9 @@ def test_bars_are_red_up_or_green_down_and_sorted_by_impact(acting, people, book
     for impact, colour, label in zip(impacts, bars.marker.color, bars.y, strict=True):
         assert (colour, label[0]) == ((RISK_UP, "▲") if impact > 0 else (RISK_DOWN, "▼"))
     items = result[OUT["client-contribution-list"]].children
-    assert [float(i.to_plotly_json()["props"]["data-impact"]) for i in items] == impacts[::-1]
+    # The list carries the API's impacts; the bars are in risk points (100 x impact).
+    shown = [100 * float(i.to_plotly_json()["props"]["data-impact"]) for i in items]
+    assert shown == pytest.approx(impacts[::-1])
     for item in items:
         props = item.to_plotly_json()["props"]
         assert props["data-direction"] == ("up" if float(props["data-impact"]) > 0 else "down")
@@ -85,7 +87,7 @@ def test_stale_alert_only_on_stale_data(acting, people, book, which, stale):
 def test_client_card_has_units_and_data_date(acting, people, book):
     table = load(acting, people["adviser"], book["fresh"])[OUT["client-features"]]
     assert text_of(find(table, "client-value-age")) == "42 ans"
-    assert text_of(find(table, "client-value-income")) == "38\u202f000 €"
+    assert text_of(find(table, "client-value-income")) == "38\u202f000\xa0€"
     assert text_of(find(table, "client-value-seniority")) == "6,5 ans"
     assert "il y a 10 jours" in text_of(table)
     table = load(acting, people["adviser"], book["fresh"], "en")[OUT["client-features"]]

@@ -109,7 +109,10 @@ def test_a_failing_callback_shows_a_message_in_the_readers_language_and_logs(
     outputs = [tuple(target.split(".")) for target in LOAD_OUTPUTS]
     with caplog.at_level(logging.ERROR):
         answer = dash_call(
-            http, outputs, [("client-id", "data", str(book["fresh"].id))], ["client-id.data"]
+            http,
+            outputs,
+            [("client-id", "data", str(book["fresh"].id)), ("client-rectified", "data", 0)],
+            ["client-id.data"],
         )
     assert answer.status_code == 200
     body = answer.get_json()
@@ -141,10 +144,13 @@ def test_an_impact_shown_as_zero_has_no_direction_in_the_service():
 
 
 @pytest.mark.parametrize(
-    ("lang", "zero", "up"),
-    [("fr", "0,00 (sans effet notable)", "augmente"), ("en", "0.00 (no notable effect)", "raises")],
+    ("lang", "zero", "exact", "up"),
+    [
+        ("fr", "0 point de risque (sans effet notable)", "+0,40 point de risque", "augmente"),
+        ("en", "0 risk points (no notable effect)", "+0.40 risk points", "raises"),
+    ],
 )
-def test_an_impact_shown_as_zero_is_never_written_as_raising_the_risk(lang, zero, up):
+def test_an_impact_shown_as_zero_is_never_written_as_raising_the_risk(lang, zero, exact, up):
     items = {
         li.to_plotly_json()["props"]["data-feature"]: li
         for li in contribution_list(shown_contributions(), lang, "client").children
@@ -159,7 +165,8 @@ def test_an_impact_shown_as_zero_is_never_written_as_raising_the_risk(lang, zero
     )
     label, colour, hover, text = by_feature["age"]
     assert label.startswith("●") and colour not in (RISK_UP, RISK_DOWN)
-    assert hover == zero and text == zero.split(" ")[0]
+    # Shown rounded (0 risk points: no notable effect); the tooltip gives the exact value.
+    assert text == "0" and hover == f"{exact} ({zero.split('(')[1]}"
     assert by_feature["seniority"][0].startswith("▲") and by_feature["seniority"][1] == RISK_UP
     assert "%{x" not in bars.hovertemplate  # the hover says what the label says
 

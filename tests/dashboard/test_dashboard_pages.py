@@ -19,7 +19,7 @@ from modelling.features import FEATURE_NAMES
 @pytest.mark.parametrize(
     ("path", "marker"),
     [
-        ("/", "portfolio-table"),
+        ("/", "portfolio-grid"),
         ("/simulator", "simulator-gauge"),
         ("/model", "model-content"),
         ("/gdpr", "gdpr-notice"),
@@ -114,7 +114,7 @@ def test_model_page_reads_the_served_model(acting, people, dash_app):
 def test_gdpr_page_reads_retention_from_the_configuration(make_app, model_registry, acting, people):
     with acting(people["adviser"]):
         page, _, _ = display_page("/gdpr", "")
-    assert text_of(find(page, "gdpr-retention_client_days")) == "1\u202f095 jours (3 ans)"
+    assert text_of(find(page, "gdpr-retention_client_days")) == "1\u202f095\xa0jours (3 ans)"
     assert "art. 22" in text_of(find(page, "gdpr-rights")).lower()
     assert "CNIL" in text_of(find(page, "gdpr-notice"))
 

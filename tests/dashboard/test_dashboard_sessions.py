@@ -28,7 +28,10 @@ def browsers(dash_app):
 
 def load_client_call(http, client_id):
     return dash_call(
-        http, CLIENT_OUTPUTS, [("client-id", "data", str(client_id))], ["client-id.data"]
+        http,
+        CLIENT_OUTPUTS,
+        [("client-id", "data", str(client_id)), ("client-rectified", "data", 0)],
+        ["client-id.data"],
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.i18n import format_number, format_value, format_with_unit
+from app.i18n import format_days, format_number, format_value, format_with_unit
 from app.layouts.common import date_text, percent
 from app.texts import EN, FR
 
@@ -40,7 +40,8 @@ def test_every_key_the_dashboard_asks_for_exists():
             "1\u202f234\u202f567,89",
             "1,234,567.89",
         ),
-        (lambda lang: format_value("income", 38000.0, lang), "38\u202f000 €", "€38,000"),
+        # CLDR: a no-break space before € and %, the month spelt in English dates.
+        (lambda lang: format_value("income", 38000.0, lang), "38\u202f000\xa0€", "€38,000"),
         (lambda lang: format_value("seniority", 6.5, lang), "6,5 ans", "6.5 years"),
         (
             lambda lang: format_value("incidents", 1, lang),
@@ -49,8 +50,18 @@ def test_every_key_the_dashboard_asks_for_exists():
         ),
         (lambda lang: format_with_unit("age", 42, lang), "42 ans", "42 years"),
         (lambda lang: format_with_unit("credit_score", 640, lang), "640 points", "640 points"),
-        (lambda lang: percent(0.0794, lang), "7,9\u202f%", "7.9%"),
-        (lambda lang: date_text("2026-03-31T10:00:00+00:00", lang), "31/03/2026", "2026-03-31"),
+        (lambda lang: percent(0.0794, lang), "7,9\xa0%", "7.9%"),
+        (lambda lang: date_text("2026-03-31T10:00:00+00:00", lang), "31/03/2026", "31 Mar 2026"),
+        (
+            lambda lang: format_days(1095, lang),
+            "1\u202f095\xa0jours (3 ans)",
+            "1,095 days (3 years)",
+        ),
+        (
+            lambda lang: format_value("incidents", 0, lang),
+            "0 incident de paiement",  # CLDR: French counts 0 in the singular
+            "0 payment incidents",
+        ),
     ],
 )
 def test_numbers_euros_and_dates_per_language(shown, fr, en):

@@ -42,6 +42,9 @@ class Contribution(BaseModel):
     value: float
     impact: float = Field(description="Contribution in log-odds.")
     direction: Literal["increases_risk", "decreases_risk", "no_notable_effect"]
+    may_be_reason: bool = Field(
+        default=True, description="false for age: it contributes, but is never given as a reason."
+    )
 
 
 class Reason(BaseModel):

@@ -1,0 +1,90 @@
+"""The client page in plain words (issue 13 §3): the sticky header's facts, contributions in
+risk points with the exact value in a tooltip, and no "log-odds" on any page."""
+
+from __future__ import annotations
+
+import pytest
+from dash import html
+from dashboard_helpers import find, text_of
+
+from app.callbacks.client import LOAD_OUTPUTS, load_client
+from app.callbacks.model import model_page
+from app.callbacks.router import display_page
+from app.i18n import format_percent
+from app.services import decisions, scoring
+from app.texts import TEXTS, t
+
+JARGON = ("log-odds", "log odds", "logit", "shap")
+
+
+def shown(acting, user, client, lang="fr") -> dict:
+    with acting(user, lang):
+        return dict(zip(LOAD_OUTPUTS, load_client(str(client.id)), strict=True))
+
+
+def figure_words(figure) -> str:
+    bars = figure.data[0] if figure.data else None
+    words = [str(figure.layout.xaxis.title.text), str(figure.layout.yaxis.title.text)]
+    if bars is not None and getattr(bars, "hovertext", None) is not None:
+        words += [*bars.hovertext, *bars.y]
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_header_gives_the_id_probability_advice_freshness_and_review(
+    acting, people, book, lang
+):
+    adviser, client = people["adviser"], book["stale"]
+    served = scoring.score_client(client.id, adviser, lang)
+    decisions.record_decision(client.id, adviser, "refer", "Transmis pour un second avis.")
+    page = shown(acting, adviser, client, lang)
+    facts = html.Div(page["client-header-facts.children"])
+    assert text_of(find(facts, "client-header-p")) == format_percent(
+        served["probability_of_default"], lang
+    )
+    badge = find(facts, "client-header-badge").to_plotly_json()["props"]
+    assert badge["data-recommendation"] == served["recommendation"]
+    freshness = find(facts, "client-header-freshness")
+    assert freshness.to_plotly_json()["props"]["data-stale"] == "true"
+    assert t("header_stale", lang) in text_of(freshness)
+    review = find(facts, "client-header-review").to_plotly_json()["props"]
+    assert review["data-review"] == "pending"
+    with acting(adviser, lang):
+        frame = display_page(f"/clients/{client.id}", "")[0]
+    assert text_of(find(frame, "client-short-id")) == str(client.id)[:8]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_contributions_are_risk_points_with_the_exact_value_in_the_tooltip(
+    acting, people, book, lang
+):
+    adviser, client = people["adviser"], book["stale"]
+    page = shown(acting, adviser, client, lang)
+    served = scoring.score_client(client.id, adviser, lang)["explanation"]
+    impacts = {c["feature"]: c["impact"] for c in served["contributions"]}
+    bars = page["client-contributions.figure"].data[0]
+    for feature, x, hover in zip(bars.customdata, bars.x, bars.hovertext, strict=True):
+        assert x == pytest.approx(100 * impacts[feature])
+        assert t("risk_point_other", lang) in hover or t("risk_point_one", lang) in hover
+    assert t("impact_axis", lang) == page["client-contributions.figure"].layout.xaxis.title.text
+    for item in page["client-contribution-list.children"].children:
+        props = item.to_plotly_json()["props"]
+        assert (
+            t("risk_point_one", lang) in props["title"]
+            or t("risk_point_other", lang) in (props["title"])
+        )
+
+
+def test_no_page_text_says_log_odds(acting, people, book):
+    for lang, texts in TEXTS.items():
+        found = {key: text for key, text in texts.items() if any(j in text.lower() for j in JARGON)}
+        assert found == {}, lang
+    for lang in ("fr", "en"):
+        page = shown(acting, people["adviser"], book["stale"], lang)
+        words = " ".join(
+            [text_of(v) for k, v in page.items() if not k.endswith(".figure")]
+            + [figure_words(v) for k, v in page.items() if k.endswith(".figure") and v.data]
+        )
+        with acting(people["adviser"], lang):
+            words += text_of(model_page(1))
+        assert not [j for j in JARGON if j in words.lower()]
