@@ -39,8 +39,22 @@ def test_records_written_in_bulk_read_back_as_the_orm_wrote_them(app):
             "v1",
             EXPLANATION,
             when,
+            "v0",  # the challenger's shadow score
+            0.0625,
         ),
-        (uuid.uuid4(), None, None, {"age": 41}, None, "manual_review", None, None, None, when),
+        # The model switched off: no score, no shadow.
+        (
+            uuid.uuid4(),
+            None,
+            None,
+            {"age": 41},
+            None,
+            "manual_review",
+            *[None] * 3,
+            when,
+            None,
+            None,
+        ),
     ]
     columns = SCORE_COLUMNS  # as the rescoring writes them
     with current_database().transaction() as session:
