@@ -5,7 +5,7 @@ in turn, in separate processes so that one's memory and threads never skew the n
 their figures as they come. Benchmarks never assert: they print what they measured.
 
     .venv/bin/python benchmarks/run_all.py [--small]
-        [--only model,seed,api,api-postgres,dashboard,drift]
+        [--only model,seed,api,api-postgres,dashboard,drift,backtest]
 
 --small shrinks every workload (100,000 seeded clients, 10 s of load) for a quick look; the
 figures in docs/performance.md come from the full sizes.
@@ -28,6 +28,7 @@ FULL = {
     "api-postgres": ["bench_api.py", "--postgres", "--duration", "30", "--requests", "1000"],
     "dashboard": ["bench_dashboard.py", "--clients", "1000000"],
     "drift": ["bench_drift.py", "--records", "1000000"],
+    "backtest": ["bench_backtest.py", "--outcomes", "100000"],
 }
 SMALL = {
     "model": ["bench_model.py"],
@@ -36,6 +37,7 @@ SMALL = {
     "api-postgres": ["bench_api.py", "--postgres", "--duration", "10", "--requests", "300"],
     "dashboard": ["bench_dashboard.py", "--clients", "100000", "--repeat", "5"],
     "drift": ["bench_drift.py", "--records", "100000", "--clients", "20000"],
+    "backtest": ["bench_backtest.py", "--outcomes", "20000"],
 }
 
 

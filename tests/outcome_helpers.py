@@ -3,11 +3,13 @@ cases whose back-test status is known by design, and a fast way to store them.""
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
 from app.database import current_database
-from app.models import Client, Outcome, ScoreRecord
+from app.models import AppSetting, Client, Outcome, PublishedModel, ScoreRecord
+from app.services.models import CHALLENGER_SETTING
 
 FEATURES = {"age": 42, "income": 38_000.0, "seniority": 6.5, "incidents": 0, "credit_score": 720}
 OBSERVED = date(2026, 6, 30)
@@ -41,6 +43,33 @@ def case_alert() -> list[tuple]:
 
 def case_insufficient() -> list[tuple]:
     return calibrated(5)
+
+
+STATUS_CASES = {
+    "ok": case_ok,
+    "watch": case_watch,
+    "alert": case_alert,
+    "insufficient": case_insufficient,
+}
+
+
+def set_challenger(version: str, threshold: float) -> None:
+    """The challenger as set by an administrator and published by another instance (its
+    metadata is what the report reads: the threshold). Written directly: the report reads the
+    setting and the stored shadow scores, not a loaded model."""
+    with current_database().transaction() as session:
+        session.add(AppSetting(key=CHALLENGER_SETTING, value=version, updated_at=datetime.now(UTC)))
+        session.add(
+            PublishedModel(
+                version=version,
+                algorithm="catboost",
+                artefact_file="model.cbm",
+                artefact=b"not read by the report",
+                sha256="0" * 64,
+                metadata_file=json.dumps({"threshold": threshold}).encode(),
+                manifest="{}",
+            )
+        )
 
 
 def store_cases(adviser, cases, version: str, *, challenger: str | None = None, observed=OBSERVED):

@@ -4,18 +4,13 @@ independent computations; and the clear refusals when there is nothing to compar
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime
-
 import numpy as np
 import pytest
-from outcome_helpers import case_ok, case_watch, store_cases
+from outcome_helpers import case_ok, case_watch, set_challenger, store_cases
 from scipy.stats import pearsonr, rankdata
 from sklearn.metrics import roc_auc_score
 
-from app.database import current_database
-from app.models import AppSetting, PublishedModel
-from app.services.models import CHALLENGER_SETTING, model_service
+from app.services.models import model_service
 from app.services.policy import policy_for
 
 REPORT = "/api/v1/models/challenger/report"
@@ -24,24 +19,7 @@ CHALLENGER_THRESHOLD = 0.3
 
 
 def publish_challenger() -> None:
-    """The challenger as set by an administrator and published by another instance (its
-    metadata is what the report reads: the threshold). Written directly: the report reads the
-    setting and the stored shadow scores, not the loaded model."""
-    with current_database().transaction() as session:
-        session.add(
-            AppSetting(key=CHALLENGER_SETTING, value=CHALLENGER, updated_at=datetime.now(UTC))
-        )
-        session.add(
-            PublishedModel(
-                version=CHALLENGER,
-                algorithm="catboost",
-                artefact_file="model.cbm",
-                artefact=b"not read by the report",
-                sha256="0" * 64,
-                metadata_file=json.dumps({"threshold": CHALLENGER_THRESHOLD}).encode(),
-                manifest="{}",
-            )
-        )
+    set_challenger(CHALLENGER, CHALLENGER_THRESHOLD)
 
 
 def test_without_a_challenger_the_report_is_a_404(api, headers):

@@ -11,14 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 import numpy as np
 import pytest
 from api_helpers import add_client
-from outcome_helpers import (
-    case_alert,
-    case_insufficient,
-    case_ok,
-    case_watch,
-    score_record,
-    store_cases,
-)
+from outcome_helpers import STATUS_CASES, case_insufficient, case_ok, score_record, store_cases
 from scipy.stats import beta
 from sklearn.metrics import roc_auc_score
 from sqlalchemy import func, select
@@ -127,17 +120,9 @@ def backtest_of(api, headers, version=VERSION, role="supervisor"):
     return api.get(f"/api/v1/models/{version}/backtest", headers=headers[role])
 
 
-@pytest.mark.parametrize(
-    ("cases", "status"),
-    [
-        (case_ok(), "ok"),
-        (case_watch(), "watch"),
-        (case_alert(), "alert"),
-        (case_insufficient(), "insufficient"),
-    ],
-    ids=["ok", "watch", "alert", "insufficient"],
-)
-def test_each_status_through_the_api(api, users, headers, cases, status):
+@pytest.mark.parametrize("status", STATUS_CASES)
+def test_each_status_through_the_api(api, users, headers, status):
+    cases = STATUS_CASES[status]()
     store_cases(users["adviser"], cases, VERSION)
     response = backtest_of(api, headers)
     assert response.status_code == 200, response.get_json()

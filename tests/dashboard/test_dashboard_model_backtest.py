@@ -4,17 +4,12 @@ one runs, and nothing of it for an adviser, through the callback and through Das
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime
-
 import pytest
 from dashboard_helpers import dash_call, find, log_in, text_of
-from outcome_helpers import case_alert, case_insufficient, case_ok, case_watch, store_cases
+from outcome_helpers import STATUS_CASES, case_ok, case_watch, set_challenger, store_cases
 
 from app.callbacks.model_backtest import backtest_section
-from app.database import current_database
-from app.models import AppSetting, PublishedModel
-from app.services.models import CHALLENGER_SETTING, model_service
+from app.services.models import model_service
 from app.texts import t
 
 CHALLENGER = "20990101-000000-challenger"
@@ -24,18 +19,9 @@ def served() -> str:
     return model_service().version
 
 
-@pytest.mark.parametrize(
-    ("cases", "status"),
-    [
-        (case_ok(), "ok"),
-        (case_watch(), "watch"),
-        (case_alert(), "alert"),
-        (case_insufficient(), "insufficient"),
-    ],
-    ids=["ok", "watch", "alert", "insufficient"],
-)
-def test_the_supervisor_reads_the_status_in_plain_french(acting, people, cases, status):
-    store_cases(people["adviser"], cases, served())
+@pytest.mark.parametrize("status", STATUS_CASES)
+def test_the_supervisor_reads_the_status_in_plain_french(acting, people, status):
+    store_cases(people["adviser"], STATUS_CASES[status](), served())
     with acting(people["supervisor"], "fr"):
         section = backtest_section(1)
     badge = find(section, "model-bt-status")
@@ -73,26 +59,8 @@ def test_an_adviser_gets_no_back_test(acting, people):
         assert backtest_section(1) is None
 
 
-def set_challenger(threshold: float = 0.3) -> None:
-    with current_database().transaction() as session:
-        session.add(
-            AppSetting(key=CHALLENGER_SETTING, value=CHALLENGER, updated_at=datetime.now(UTC))
-        )
-        session.add(
-            PublishedModel(
-                version=CHALLENGER,
-                algorithm="catboost",
-                artefact_file="model.cbm",
-                artefact=b"not read by the report",
-                sha256="0" * 64,
-                metadata_file=json.dumps({"threshold": threshold}).encode(),
-                manifest="{}",
-            )
-        )
-
-
 def test_the_challenger_is_compared_when_one_runs(acting, people):
-    set_challenger()
+    set_challenger(CHALLENGER, 0.3)
     cases = [(p, y, min(0.99, p * 1.5)) for p, y in case_ok()]
     store_cases(people["adviser"], cases, served(), challenger=CHALLENGER)
     with acting(people["supervisor"], "fr"):
@@ -105,7 +73,7 @@ def test_the_challenger_is_compared_when_one_runs(acting, people):
 
 
 def test_a_challenger_without_shadow_scores_is_said_so(acting, people):
-    set_challenger()
+    set_challenger(CHALLENGER, 0.3)
     with acting(people["admin"], "fr"):
         section = backtest_section(1)
     expected = t("ch_no_scores", "fr", challenger=CHALLENGER)

@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from outcome_helpers import (
-    RATES,
-    calibrated,
-    case_alert,
-    case_insufficient,
-    case_ok,
-    case_watch,
-)
+from outcome_helpers import RATES, STATUS_CASES, calibrated
 from scipy.stats import beta
 from sklearn.metrics import roc_auc_score
 
@@ -105,18 +98,9 @@ def test_equal_probabilities_share_a_grade():
         assert len(set(index[p == value])) == 1
 
 
-@pytest.mark.parametrize(
-    ("cases", "expected"),
-    [
-        (case_ok(), OK),
-        (case_watch(), WATCH),
-        (case_alert(), ALERT),
-        (case_insufficient(), INSUFFICIENT),
-    ],
-    ids=["ok", "watch", "alert", "insufficient"],
-)
-def test_each_status_by_design(cases, expected):
-    y, p = _arrays(cases)
+@pytest.mark.parametrize("expected", STATUS_CASES)
+def test_each_status_by_design(expected):
+    y, p = _arrays(STATUS_CASES[expected]())
     result = backtest(y, p, min_outcomes=100, min_grade=30)
     assert result.status == expected
     assert result.outcomes == len(y) and result.defaults == int(y.sum())
