@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from flask import Flask, current_app, has_app_context
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from app.database import current_database
 from app.models import AppSetting, ModelApproval
@@ -81,11 +81,11 @@ class ModelService:
         self.approval_required = bool(app.config["MODEL_APPROVAL_REQUIRED"])
         app.extensions["model_service"] = self
         with app.app_context():
-            self._choice = self._read_choice()
+            self._choice = self._read_choice(starting=True)
             self.reload()
             self._load_challenger()
             # Only here, on a session of its own: a poll may run inside a caller's transaction.
-            self._read_approval(approve_missing=not self.approval_required)
+            self._read_approval(approve_missing=not self.approval_required, starting=True)
 
     @property
     def model(self) -> ServedModel | None:
@@ -155,18 +155,20 @@ class ModelService:
         finally:
             self._sync_lock.release()
 
-    def _read_choice(self) -> Choice | None:
+    def _read_choice(self, starting: bool = False) -> Choice | None:
         try:
             with current_database().engine.connect() as connection:
                 return read_choice(connection)
-        except SQLAlchemyError as exc:  # not migrated yet, or the database is away
-            log.warning(
-                "model choice not read (%s): keeping the models in service",
+        except SQLAlchemyError as exc:  # not migrated yet (a set-up step), or the database is away
+            # At start-up (`flask db upgrade` on a new database) this is expected: no warning.
+            log.log(
+                logging.INFO if starting else logging.WARNING,
+                "model choice not read (%s): the registry's ACTIVE version is the default",
                 exc.__class__.__name__,
             )
             return None
 
-    def _read_approval(self, approve_missing: bool = False) -> None:
+    def _read_approval(self, approve_missing: bool = False, starting: bool = False) -> None:
         served = self._served
         if served is None:
             self._approved_sha256 = None
@@ -175,7 +177,8 @@ class ModelService:
             with current_database().engine.connect() as connection:
                 self._approved_sha256 = approved_sha256(connection, served)
         except SQLAlchemyError as exc:
-            log.warning("model approval not read (%s)", exc.__class__.__name__)
+            level = logging.INFO if starting else logging.WARNING
+            log.log(level, "model approval not read (%s)", exc.__class__.__name__)
             return
         if self._approved_sha256 is None and approve_missing:
             self._approve_automatically(self._model)
@@ -186,6 +189,8 @@ class ModelService:
 
         try:
             self._approved_sha256 = lifecycle.approve_automatically(model)
+        except IntegrityError:  # another worker starting at the same time approved it first
+            self._read_approval()
         except (SQLAlchemyError, RegistryError, ServiceError) as exc:
             log.warning("version %s not approved automatically: %s", model.version, exc)
 
