@@ -23,6 +23,7 @@ from app.callbacks import rectification as rectification_callbacks
 from app.callbacks import reviews as reviews_callbacks
 from app.callbacks import rights as rights_callbacks
 from app.callbacks.model_backtest import backtest_section
+from app.callbacks.model_monitoring import drift_view
 from app.callbacks.refusals import refusal_text
 from app.database import current_database
 from app.feature_text import input_text
@@ -30,6 +31,7 @@ from app.models import AuditEvent, Client
 from app.services import administration, decisions, oversight, reviews, rights, scoring
 from app.services.backtest import backtest_version
 from app.services.client_letter import client_letter
+from app.services.drift import drift_report
 from app.services.models import model_service
 from app.services.outcomes import record_outcome
 from app.services.permissions import MESSAGES, ActionForbidden
@@ -86,6 +88,9 @@ TABLE = [
     ("backtest", "adviser", "scored", "role"),
     ("backtest", "supervisor", "scored", ALLOWED),
     ("backtest", "admin", "scored", ALLOWED),
+    ("monitor_drift", "adviser", "scored", "role"),
+    ("monitor_drift", "supervisor", "scored", ALLOWED),
+    ("monitor_drift", "admin", "scored", ALLOWED),
     ("letter", "adviser", "referred", ALLOWED),  # a decision to write about
     ("letter", "supervisor", "referred", "role"),
     ("letter", "admin", "referred", "role"),
@@ -162,6 +167,7 @@ def by_service(action: str, actor, client: Client) -> str:
         "score": lambda: scoring.score_and_record([GOOD], actor),
         "record_outcome": lambda: record_outcome(client.id, actor, True, "2026-05-31"),
         "backtest": lambda: backtest_version(model_service().version, actor),
+        "monitor_drift": lambda: drift_report(actor),
         "letter": lambda: client_letter(client.id, actor, "en"),
     }
     try:
@@ -204,6 +210,7 @@ def by_api(http, action: str, actor, client: Client) -> str:
             f"/api/v1/models/{model_service().version}/backtest", headers=headers
         ),
         "letter": lambda: http.get(url + "/letter?lang=en", headers=headers),
+        "monitor_drift": lambda: http.get("/api/v1/monitoring/drift", headers=headers),
     }
     response = calls[action]()
     if response.status_code < 300:
@@ -247,6 +254,8 @@ def by_callback(action: str, client: Client, triggered) -> str:
     if action == "letter":
         download, refused = client_letter_callbacks.download_letter(1, "en", cid)
         return ALLOWED if download and refused is None else _read(action, refused, "")
+    if action == "monitor_drift":
+        return _read(action, drift_view(30), "model-drift-view")
     if action == "backtest":  # the model page draws the section only for who may read it
         return ALLOWED if backtest_section(1) is not None else "role"
     if action == "switch_model":

@@ -154,7 +154,7 @@ def report_view(report: dict, lang: str, minimum: int):
     )
     children = [head, html.P(reading, className="small", id="model-drift-reading")]
     if status == "no_reference":
-        return html.Div(children)
+        return html.Div(children, id="model-drift-view")
     parts = [(f["feature"], f) for f in report["features"]] + [("probability", report["score"])]
     charts = dbc.Row(
         [
@@ -170,4 +170,4 @@ def report_view(report: dict, lang: str, minimum: int):
             for name, part in parts
         ]
     )
-    return html.Div([*children, _table(parts, lang), charts])
+    return html.Div([*children, _table(parts, lang), charts], id="model-drift-view")
