@@ -322,7 +322,7 @@ def first_load(url: str, registry: str, loads: int = 5) -> list[float]:
             page.fill("#login-email", "adviser0@bench.example")
             page.fill("#login-password", PASSWORD)
             page.click("#login-submit")
-            page.wait_for_selector("#portfolio-table td a")
+            page.wait_for_selector("#portfolio-grid .ag-row a")
             times = []
             for i in range(loads):
                 if i % 2:  # half the loads with an empty browser cache (new context)
@@ -333,7 +333,7 @@ def first_load(url: str, registry: str, loads: int = 5) -> list[float]:
                     page = context.new_page()
                 started = time.perf_counter()
                 page.goto(f"{base}/", wait_until="commit")
-                page.wait_for_selector("#portfolio-table td a")
+                page.wait_for_selector("#portfolio-grid .ag-row a")
                 times.append(1000 * (time.perf_counter() - started))
             browser.close()
         return times

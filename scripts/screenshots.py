@@ -69,7 +69,8 @@ MARKS = {
         "#portfolio-filters-card",
         "#portfolio-search",
         "#portfolio-total",
-        "#portfolio-table",
+        "#portfolio-figures",
+        "#portfolio-grid",
         "#nav-language",
     ],
     "client": [
@@ -165,16 +166,16 @@ def capture(base: str, out: Path) -> None:
         page.goto(f"{base}/login")
         save(page, out / "login.png")
         log_in(page, base, "conseiller1@demo.example")
-        page.wait_for_selector("#portfolio-table td a")
+        page.wait_for_selector("#portfolio-grid .ag-row a")
         save(page, out / "portfolio.png", MARKS["portfolio"])
         page.select_option("#portfolio-risk", "high")
-        page.wait_for_selector("#portfolio-table td a")
+        page.wait_for_selector("#portfolio-grid .ag-row a")
         page.wait_for_timeout(500)
         page.select_option("#portfolio-risk", "all")
         page.check("#portfolio-stale")
         page.wait_for_timeout(800)
-        page.wait_for_selector("#portfolio-table td a")
-        page.click("#portfolio-table td a")
+        page.wait_for_selector("#portfolio-grid .ag-row a")
+        page.click("#portfolio-grid .ag-row a")
         page.wait_for_selector("#client-gauge .main-svg")
         page.wait_for_selector("#client-history-table")
         save(page, out / "client.png", MARKS["client"])

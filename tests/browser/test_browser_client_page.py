@@ -143,7 +143,7 @@ def test_the_portfolio_and_the_client_page_use_the_same_word(page, live, lang):
     page.goto(f"{live.url}/")
     page.wait_for_selector("#portfolio-grid .ag-row a")
     words = {t(f"reco_{a}", lang) for a in ("favourable", "review", "unfavourable")}
-    link = page.locator(f"#portfolio-grid .ag-row a[href='/clients/{live.stale}']")
+    link = page.locator(f"a[href='/clients/{live.stale}']")  # within the row: relative
     index = page.locator("#portfolio-grid .ag-row", has=link).get_attribute("row-index")
     band = f"#portfolio-grid .ag-center-cols-container [row-index='{index}'] [col-id='band']"
     word = page.locator(band).inner_text().strip()

@@ -45,7 +45,7 @@ def portfolio_total(page) -> str:
 
 def test_log_in_filter_and_open_a_client(adviser_page, live):
     page = adviser_page
-    page.wait_for_selector("#portfolio-table td a")
+    page.wait_for_selector("#portfolio-grid .ag-row a")
     assert page.inner_text("#nav-user").strip() == "adviser@bank.example"
     assert portfolio_total(page) == "8 clients"
     assert live.foreign not in page.content()
@@ -56,11 +56,11 @@ def test_log_in_filter_and_open_a_client(adviser_page, live):
     page.press("#portfolio-income-min", "Enter")
     page.check("#portfolio-stale")
     expect(page.locator("#portfolio-total")).to_have_text("1 client")
-    page.click("#portfolio-table td a")
+    page.click("#portfolio-grid .ag-row a")
     page.wait_for_url(f"**/clients/{live.stale}")
     page.wait_for_selector("#client-stale")
     page.click("#nav-nav_portfolio")  # back to the portfolio: the filter is remembered
-    page.wait_for_selector("#portfolio-table td a")
+    page.wait_for_selector("#portfolio-grid .ag-row a")
     expect(page.locator("#portfolio-total")).to_have_text("1 client")
     assert page.is_checked("#portfolio-stale")
 

@@ -31,7 +31,7 @@ def test_log_out_says_the_session_ended(context, live, lang, words):
 def test_an_open_page_goes_to_the_log_in_when_its_session_has_ended(context, live):
     page = context.new_page()
     log_in_browser(page, live.url)
-    page.wait_for_selector("#portfolio-table td a")
+    page.wait_for_selector("#portfolio-grid .ag-row a")
     # The session ends on the server (idle, lifetime, log-out elsewhere, deactivation).
     with live.app.app_context(), current_database().transaction() as session:
         session.execute(delete(WebSession))
@@ -41,4 +41,4 @@ def test_an_open_page_goes_to_the_log_in_when_its_session_has_ended(context, liv
     page.fill("#login-email", "adviser@bank.example")
     page.fill("#login-password", PASSWORD)
     page.click("#login-submit")
-    page.wait_for_selector("#portfolio-table td a")  # back where the reader was
+    page.wait_for_selector("#portfolio-grid .ag-row a")  # back where the reader was
