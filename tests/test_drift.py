@@ -14,6 +14,7 @@ from drift_helpers import add_scores, use_reference
 from sqlalchemy import select
 
 from app import clock
+from app.config import ConfigError, load_config
 from app.database import current_database
 from app.models import AuditEvent
 from app.services import drift
@@ -216,3 +217,25 @@ def test_the_daily_check_without_drift_writes_nothing(dash_app, monkeypatch, cap
     query = select(AuditEvent).where(AuditEvent.action == "drift_alert")
     assert current_database().session.scalars(query).all() == []
     assert not [r for r in caplog.records if r.name == "app.services.drift"]
+
+
+def test_the_drift_settings_from_the_environment():
+    settings = load_config(
+        {"APP_ENV": "testing", "DRIFT_WATCH_PSI": "0.2", "DRIFT_ALERT_PSI": "0.4"}
+        | {"DRIFT_MIN_SCORES": "500", "DRIFT_INTERVAL_SECONDS": "3600"}
+    )
+    assert (settings["DRIFT_WATCH_PSI"], settings["DRIFT_ALERT_PSI"]) == (0.2, 0.4)
+    assert (settings["DRIFT_MIN_SCORES"], settings["DRIFT_INTERVAL_SECONDS"]) == (500, 3600)
+
+
+@pytest.mark.parametrize(
+    ("environ", "named"),
+    [
+        ({"DRIFT_WATCH_PSI": "0.3", "DRIFT_ALERT_PSI": "0.2"}, "DRIFT_WATCH_PSI"),
+        ({"DRIFT_ALERT_PSI": "high"}, "DRIFT_ALERT_PSI"),
+        ({"DRIFT_MIN_SCORES": "0"}, "DRIFT_MIN_SCORES"),
+    ],
+)
+def test_a_bad_drift_setting_stops_the_start(environ, named):
+    with pytest.raises(ConfigError, match=named):
+        load_config({"APP_ENV": "testing", **environ})
