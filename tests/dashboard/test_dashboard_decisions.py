@@ -86,25 +86,26 @@ def test_the_page_shows_the_decision_in_force(acting, people, scored, lang):
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_same_decision_again_is_confirmed_first(acting, people, scored, lang):
-    client, _against = scored
+    client, against = scored  # not "refer": a referred client is in the review queue
     with acting(people["adviser"], lang):
-        record(1, "refer", REAL, str(client.id), 0)
-        question, refresh = record(2, "refer", REAL, str(client.id), 1)
+        record(1, against, REAL, str(client.id), 0)
+        question, refresh = record(2, against, REAL, str(client.id), 1)
     assert question.id == "client-decision-repeat" and refresh is no_update  # form kept
-    assert OUTCOMES[lang]["refer"] in text_of(question) and "5 minutes" in text_of(question)
+    assert OUTCOMES[lang][against] in text_of(question) and "5 minutes" in text_of(question)
     assert find(question, "client-decision-confirm") is not None
     assert stored(client) == 1  # nothing stored twice without the second click
     with acting(people["adviser"], lang):
         cancelled = cancel_repeat(1)
-        feedback, refresh = confirm_record(1, "refer", REAL, str(client.id), 1)
+        feedback, refresh = confirm_record(1, against, REAL, str(client.id), 1)
     assert stored(client) == 2 and feedback.id == "client-decision-ok" and refresh == 2
     assert text_of(cancelled)
 
 
 def test_another_decision_is_not_taken_for_a_repeat(acting, people, scored):
     client, against = scored
+    followed = "approve" if against == "decline" else "decline"
     with acting(people["adviser"]):
-        record(1, "refer", REAL, str(client.id), 0)
+        record(1, followed, REAL, str(client.id), 0)
         feedback, _refresh = record(2, against, REAL, str(client.id), 1)
     assert feedback.id == "client-decision-ok" and stored(client) == 2
 
@@ -113,14 +114,15 @@ def test_another_decision_is_not_taken_for_a_repeat(acting, people, scored):
 def test_the_history_says_who_decided_the_request_and_the_outcome(acting, people, scored, lang):
     client, against = scored
     rights.request_review(client.id, people["adviser"])
-    with acting(people["adviser"], lang):
+    with acting(people["supervisor"], lang):  # the request is a supervisor's to answer
         record(1, against, REAL, str(client.id), 0)
+    with acting(people["adviser"], lang):
         table, _current = history_view(str(client.id), 1)
     rows = table.children[1].children
     kinds = [row.to_plotly_json()["props"]["data-kind"] for row in rows]
     assert kinds[:2] == ["decision", "review_request"]  # newest first
     decision, request = (text_of(row) for row in rows[:2])
-    assert OUTCOMES[lang][against] in decision and "adviser@bank.example" in decision
+    assert OUTCOMES[lang][against] in decision and "supervisor@bank.example" in decision
     assert REAL in decision
     assert ("réexamen" if lang == "fr" else "review") in request
     assert "adviser@bank.example" in request

@@ -103,7 +103,9 @@ def test_the_export_button_downloads_the_clients_json(acting, people, stored_cli
     assert [e.actor_id for e in events] == [people["adviser"].id]
 
 
-def test_a_review_request_shows_until_the_adviser_decides(acting, people, stored_client, triggered):
+def test_a_review_request_shows_until_a_supervisor_decides(
+    acting, people, stored_client, triggered
+):
     cid = str(stored_client.id)
     with acting(people["adviser"], "en"):
         triggered(None)
@@ -117,7 +119,10 @@ def test_a_review_request_shows_until_the_adviser_decides(acting, people, stored
         triggered(None)
         assert rights_callbacks.review(cid, 1, 1)[0] is not None  # still open on reload
         scoring.score_client(stored_client.id, people["adviser"])
-        decision = decisions.record_decision(stored_client.id, people["adviser"], "approve", "")
+        justified = "Dossier relu avec le client, revenus confirmés."
+        decision = decisions.record_decision(
+            stored_client.id, people["supervisor"], "approve", justified
+        )
         assert decision["human_review"] is True
         assert rights_callbacks.review(cid, 2, 1) == (None, False)
 
