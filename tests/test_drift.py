@@ -18,7 +18,7 @@ from app.config import ConfigError, load_config
 from app.database import current_database
 from app.models import AuditEvent
 from app.services import drift
-from app.services.errors import Invalid
+from app.services.errors import Invalid, Unavailable
 from app.services.permissions import ActionForbidden
 from app.services.users import create_user
 from modelling.features import FEATURE_NAMES
@@ -239,3 +239,14 @@ def test_the_drift_settings_from_the_environment():
 def test_a_bad_drift_setting_stops_the_start(environ, named):
     with pytest.raises(ConfigError, match=named):
         load_config({"APP_ENV": "testing", **environ})
+
+
+def test_without_a_served_model_there_is_nothing_to_compare(app, caplog):
+    supervisor = create_user("supervisor@bank.example", "supervisor", PASSWORD)
+    with pytest.raises(Unavailable, match="No model is being served"):
+        drift.drift_report(supervisor)
+    with caplog.at_level(logging.WARNING, logger="app.services.drift"):
+        assert drift.run_daily_check() is None
+    assert [r.getMessage() for r in caplog.records if r.name == "app.services.drift"] == [
+        "drift check skipped: No model is being served: there is no reference to compare with."
+    ]
