@@ -9,12 +9,12 @@ import threading
 
 import pytest
 from dashboard_helpers import GOOD, PASSWORD, add_client
-from sqlalchemy import update
 
 from app.database import current_database
-from app.models import Client, Decision, ScoreRecord, utcnow
+from app.models import Decision, ScoreRecord
 from app.services.audit_verify import verify
 from app.services.decisions import record_decision
+from app.services.rights import request_review
 from app.services.scoring import score_client
 from app.services.users import create_user
 
@@ -25,6 +25,10 @@ WHY = "Revue humaine : dossier relu, revenus et historique vérifiés."
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 def test_a_decision_and_a_client_score_on_one_client_never_deadlock(dash_app):
     adviser = create_user("lock-order@bank.example", "adviser", PASSWORD)
+    # Two reviewers in turn: a reviewer never answers a contest of their own review.
+    reviewers = [
+        create_user(f"lock-order-{i}@bank.example", "supervisor", PASSWORD) for i in (0, 1)
+    ]
     client = add_client(adviser, GOOD)
     score_client(client.id, adviser)
     failures: list[BaseException] = []
@@ -38,16 +42,16 @@ def test_a_decision_and_a_client_score_on_one_client_never_deadlock(dash_app):
                 failures.append(exc)
 
     for round_ in range(ROUNDS):
-        with current_database().transaction() as session:  # the decision will close it
-            session.execute(
-                update(Client).where(Client.id == client.id).values(review_requested_at=utcnow())
-            )
+        request_review(client.id, adviser)  # the supervisor's decision will close it
         start = threading.Barrier(2)
-        decision = "approve" if round_ % 2 else "refer"
+        decision, reviewer = ("approve" if round_ % 2 else "decline"), reviewers[round_ % 2]
         threads = [
             threading.Thread(
                 target=act,
-                args=(start, lambda d=decision: record_decision(client.id, adviser, d, WHY, True)),
+                args=(
+                    start,
+                    lambda d=decision, r=reviewer: record_decision(client.id, r, d, WHY, True),
+                ),
             ),
             threading.Thread(target=act, args=(start, lambda: score_client(client.id, adviser))),
         ]
