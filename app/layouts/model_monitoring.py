@@ -73,18 +73,39 @@ def _label(name: str, lang: str) -> str:
     return t("drift_probability", lang) if name == "probability" else BY_NAME[name].label(lang)
 
 
-def _bin_label(low: float, high: float, first: bool, probability: bool, lang: str) -> str:
-    show = (lambda v: percent(v, lang)) if probability else (lambda v: format_number(v, lang, 0))
-    return f"{show(low)} – {show(high)}" if first else f"> {show(low)} – {show(high)}"
+def bin_labels(name: str, bins: list[dict], lang: str) -> list[str]:
+    """Each bin as a reader names it: a whole-number feature by the values it holds ("26 – 30"
+    for 25 < v <= 30), the others by their edges ("≤ 2,4", "2,4 – 3,1", "> 18,2")."""
+    feature = BY_NAME.get(name)
+    if feature is not None and feature.kind is int:
+        return [_whole_numbers(b, i, len(bins), lang) for i, b in enumerate(bins)]
+    if feature is None:
+        show = lambda v: percent(v, lang)  # noqa: E731
+    else:
+        show = lambda v: _number(v, lang, 0 if feature.step >= 1 else 1)  # noqa: E731
+    if len(bins) == 1:
+        return [f"{show(bins[0]['edge_low'])} – {show(bins[0]['edge_high'])}"]
+    middle = [f"{show(b['edge_low'])} – {show(b['edge_high'])}" for b in bins[1:-1]]
+    return [f"≤ {show(bins[0]['edge_high'])}", *middle, f"> {show(bins[-1]['edge_low'])}"]
+
+
+def _whole_numbers(bin_: dict, index: int, count: int, lang: str) -> str:
+    """The whole numbers a right-closed bin holds: "≤ 25", "26 – 30", "1", "≥ 71"."""
+    low = _number(bin_["edge_low"] + (1 if index else 0), lang, 0)
+    high = _number(bin_["edge_high"], lang, 0)
+    if count == 1:
+        return f"{low} – {high}"
+    if index == 0:
+        return high if bin_["edge_low"] == bin_["edge_high"] else f"≤ {high}"
+    if index == count - 1:
+        return f"≥ {low}"
+    return low if low == high else f"{low} – {high}"
 
 
 def shares_figure(name: str, part: dict, lang: str):
     """Reference and recent shares of each bin, side by side."""
     bins = part["bins"]
-    labels = [
-        _bin_label(b["edge_low"], b["edge_high"], i == 0, name == "probability", lang)
-        for i, b in enumerate(bins)
-    ]
+    labels = bin_labels(name, bins, lang)
     figure = go.Figure()
     for key, colour in (("reference", REFERENCE_COLOUR), ("recent", RECENT_COLOUR)):
         figure.add_bar(

@@ -4,12 +4,15 @@ only, the report in the reader's language with each feature's status in colour, 
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from dashboard_helpers import dash_call, find, log_in, text_of
 from drift_helpers import add_scores, use_reference
 
 from app.callbacks import model_monitoring
 from app.callbacks.refusals import refusal_text
+from app.layouts.model_monitoring import bin_labels
 from app.services.permissions import ActionForbidden
 from modelling.features import FEATURE_NAMES
 
@@ -117,3 +120,26 @@ def props_of(tree, component_id: str):
     if props.get("id") == component_id:
         return props
     return props_of(props.get("children"), component_id)
+
+
+def bins(*edges):
+    return [{"edge_low": low, "edge_high": high} for low, high in pairwise(edges)]
+
+
+@pytest.mark.parametrize(
+    ("name", "edges", "lang", "labels"),
+    [
+        ("age", (18, 25, 30, 100), "fr", ["≤ 25", "26 – 30", "≥ 31"]),
+        ("incidents", (0, 0, 1, 100), "fr", ["0", "1", "≥ 2"]),
+        ("seniority", (0, 2.4, 3.1, 86), "fr", ["≤ 2,4", "2,4 – 3,1", "> 3,1"]),
+        (
+            "income",
+            (0, 25_000, 38_000, 10_000_000),
+            "en",
+            ["≤ 25,000", "25,000 – 38,000", "> 38,000"],
+        ),
+        ("probability", (0, 0.05, 1), "en", ["≤ 5.0%", "> 5.0%"]),
+    ],
+)
+def test_bins_are_named_as_a_reader_names_them(name, edges, lang, labels):
+    assert bin_labels(name, bins(*edges), lang) == labels
