@@ -20,7 +20,8 @@ from app.texts import t
 from app.web.session import session_actor, session_language
 
 
-def draw_actions(client_id: str | None):
+def draw_actions(client_id: str | None, _refresh=None):
+    """Redrawn after each stored decision too: a referral hands the case to a supervisor."""
     actor = session_actor()
     if actor is None or not client_id:
         raise PreventUpdate
@@ -55,4 +56,5 @@ def register(dash_app: Dash) -> None:
         Output("client-rights-actions", "children"),
         Output("client-decision-form", "children"),
         Input("client-id", "data"),
+        Input("client-refresh", "data"),
     )(draw_actions)
