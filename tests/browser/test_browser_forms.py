@@ -13,8 +13,7 @@ REAL = "Garant solvable, CDI confirmé"
 WORDS = {
     "fr": {
         "approve": "Accorder",
-        "refer": "Transmettre pour examen",
-        "referred": "Transmis pour examen",
+        "approved": "Accordé",
         "rule": "20 caractères au moins",
         "age": "L'âge doit être compris entre 18 et 100 ans.",
         "income": "38 000",
@@ -22,8 +21,7 @@ WORDS = {
     },
     "en": {
         "approve": "Approve",
-        "refer": "Refer for review",
-        "referred": "Referred for review",
+        "approved": "Approved",
         "rule": "at least 20 characters",
         "age": "Age must be between 18 and 100 years.",
         "income": "38,000",
@@ -58,14 +56,14 @@ def test_the_form_empties_after_saving_and_shows_the_decision_in_force(
     page.click("#client-decision-submit")
     expect(page.locator("#client-decision-error")).to_contain_text(words["rule"])
     assert decisions_in_history(page) == 0
-    page.get_by_label(words["refer"], exact=True).check()
+    # Justified this time. (A referral would hand the client to a supervisor: no form then.)
     page.fill("#client-justification", REAL)
     page.click("#client-decision-submit")
     expect(page.locator("#client-decision-ok")).to_be_visible()
     expect(page.locator("#client-justification")).to_have_value("")
     expect(page.locator("#client-decision input[type=radio]:checked")).to_have_count(0)
     current = page.locator("#client-current-decision")
-    expect(current).to_contain_text(words["referred"])
+    expect(current).to_contain_text(words["approved"])
     expect(current).to_contain_text("adviser@bank.example")
     expect(page.locator("#client-history-table tbody tr[data-kind=decision]")).to_have_count(1)
 
@@ -74,14 +72,14 @@ def test_the_form_empties_after_saving_and_shows_the_decision_in_force(
 def test_the_same_decision_again_asks_for_confirmation(adviser_page, live, own_client, lang):
     page, words = adviser_page, WORDS[lang]
     open_client(page, live.url, lang, own_client)
-    for attempt in range(2):
-        page.get_by_label(words["refer"], exact=True).check()
+    for attempt in range(2):  # not "refer": a referred client is then a supervisor's case
+        page.get_by_label(words["approve"], exact=True).check()  # against the advice: justified
         page.fill("#client-justification", REAL)
         page.click("#client-decision-submit")
         if attempt == 0:
             expect(page.locator("#client-decision-ok")).to_be_visible()
             expect(page.locator("#client-justification")).to_have_value("")  # form emptied
-    expect(page.locator("#client-decision-repeat")).to_contain_text(words["referred"])
+    expect(page.locator("#client-decision-repeat")).to_contain_text(words["approved"])
     assert decisions_in_history(page) == 1  # not stored a second time without asking
     page.click("#client-decision-confirm")
     expect(page.locator("#client-decision-ok")).to_be_visible()
