@@ -6,6 +6,7 @@ from __future__ import annotations
 from dash import html
 from flask import current_app
 
+from app.catalogues.gdpr_notice import NOTICE_SECTIONS
 from app.i18n import format_days, format_number
 from app.layouts.common import card, page_header
 from app.texts import t
@@ -20,6 +21,41 @@ RETENTION = (
     ("retention_audit", "RETENTION_AUDIT_DAYS"),
 )
 RIGHTS = ("access", "rectification", "erasure", "review", "objection")
+# The notice's placeholders and the settings they show (app/catalogues/gdpr_notice.py).
+NOTICE_PERIODS = {
+    "client_days": "RETENTION_CLIENT_DAYS",
+    "score_days": "RETENTION_SCORE_DAYS",
+    "decision_days": "RETENTION_DECISION_DAYS",
+    "outcome_days": "RETENTION_OUTCOME_DAYS",
+    "adhoc_days": "RETENTION_ADHOC_SCORE_DAYS",
+    "audit_days": "RETENTION_AUDIT_DAYS",
+}
+
+
+def notice_values(config, lang: str) -> dict[str, str]:
+    """The notice's placeholders filled from a configuration (the running one on the page)."""
+    values = {key: format_days(config[setting], lang) for key, setting in NOTICE_PERIODS.items()}
+    values["stale_days"] = format_number(config["STALE_AFTER_DAYS"], lang)
+    values["dpo"] = config["DPO_CONTACT"]
+    return values
+
+
+def notice_sections(config, lang: str) -> list[tuple[str, str, str]]:
+    """(section, title, text) of the client notice in ``lang``, in order."""
+    values = notice_values(config, lang)
+    return [
+        (section, t(f"notice_{section}_title", lang), t(f"notice_{section}", lang, **values))
+        for section in NOTICE_SECTIONS
+    ]
+
+
+def notice(lang: str):
+    """The client notice with the settings in force, one titled paragraph per section."""
+    parts = [html.H3(t("notice_heading", lang), className="h6")]
+    for section, title, text in notice_sections(current_app.config, lang):
+        parts.append(html.H4(title, className="h6 mt-3 mb-1"))
+        parts.append(html.P(text, id=f"gdpr-notice-{section}"))
+    return html.Div(parts, className="notice-text", lang=lang, id="gdpr-notice")
 
 
 def retention_rows(lang: str):
@@ -99,10 +135,8 @@ def layout(lang: str, user, query: dict, **_):
             card(
                 t("gdpr_notice_title", lang),
                 [
-                    html.P(t("gdpr_notice_intro", lang)),
-                    html.Blockquote(
-                        t("gdpr_notice", "fr"), className="notice-text", lang="fr", id="gdpr-notice"
-                    ),
+                    html.P(t("notice_intro", lang)),
+                    notice(lang),
                 ],
                 "gdpr-notice-card",
                 "bi-file-earmark-text",

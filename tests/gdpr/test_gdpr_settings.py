@@ -23,7 +23,7 @@ REGISTER = Path(__file__).resolve().parents[2] / "docs" / "gdpr.md"
 
 def test_the_register_states_the_configured_defaults():
     text = REGISTER.read_text(encoding="utf-8")
-    stated = dict(re.findall(r"`(RETENTION_\w+)` \| (\d+) days", text))
+    stated = dict(re.findall(r"`(RETENTION_\w+)` \| (\d+) jours", text))
     assert stated == {
         name: str(getattr(Config, name))
         for name in (
@@ -31,18 +31,24 @@ def test_the_register_states_the_configured_defaults():
             "RETENTION_SCORE_DAYS",
             "RETENTION_ADHOC_SCORE_DAYS",
             "RETENTION_DECISION_DAYS",
+            "RETENTION_OUTCOME_DAYS",
             "RETENTION_AUDIT_DAYS",
         )
     }
-    assert f"default {Config.STALE_AFTER_DAYS} days" in text
-    for section in (
-        "Purposes and legal basis",
-        "data categories",
-        "Recipients",
-        "Retention",
-        "Security measures",
-        "DPIA summary",
-        "Notice to clients (French template)",
+    assert f"par défaut {Config.STALE_AFTER_DAYS} jours" in text
+    for section in (  # the register in French for the DPO, the DPIA in the CNIL's PIA structure
+        "Finalités et bases légales",
+        "catégories de données",
+        "Destinataires",
+        "Durées de conservation",
+        "Mesures de sécurité",
+        "Droits des clients",
+        "Analyse d'impact",
+        "Contexte",
+        "Principes fondamentaux",
+        "Risques",
+        "Avis du DPO",
+        "Notice d'information des clients",
     ):
         assert section in text
 
@@ -67,7 +73,10 @@ def test_the_gdpr_page_reads_the_running_configuration(make_app, adviser):
 
 @pytest.mark.parametrize(
     ("lang", "days", "quota"),
-    [("fr", "45 jours", "1\u202f234 au plus par jour"), ("en", "45 days", "at most 1,234 a day")],
+    [
+        ("fr", "45\xa0jours", "1\u202f234 au plus par jour"),  # CLDR: a no-break space
+        ("en", "45 days", "at most 1,234 a day"),
+    ],
 )
 def test_the_gdpr_page_states_the_ad_hoc_retention_and_quota_in_force(make_app, lang, days, quota):
     app = make_app(RETENTION_ADHOC_SCORE_DAYS=45, ADHOC_SCORE_DAILY_QUOTA=1234)
