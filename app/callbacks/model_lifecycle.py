@@ -37,17 +37,24 @@ def _actor():
 
 def frame(_load):
     actor = _actor()
-    return section_frame(session_language(), permissions.allowed(actor, "approve_model"))
+    return section_frame(
+        catalogue.versions(),
+        _challenger_for(actor),
+        session_language(),
+        permissions.allowed(actor, "approve_model"),
+    )
 
 
 def body(_changed):
+    """The table again after a change (the first drawing is the frame's)."""
     actor = _actor()
-    # The challenger is named to those who read its report (supervisors, admins), not advisers.
-    challenger = (
-        lifecycle.choice()["challenger"] if permissions.allowed(actor, "backtest") else None
-    )
-    governs = permissions.allowed(actor, "approve_model")
-    return section_body(catalogue.versions(), challenger, session_language(), governs)
+    return section_body(catalogue.versions(), _challenger_for(actor), session_language())
+
+
+def _challenger_for(actor) -> str | None:
+    """The challenger is named to those who read its report (supervisors, admins), not
+    advisers."""
+    return lifecycle.choice()["challenger"] if permissions.allowed(actor, "backtest") else None
 
 
 def ask(*args):
@@ -61,10 +68,13 @@ def ask(*args):
     if ctx.triggered_id in ("model-lc-cancel", "model-lc-confirm"):
         return False, no_update, no_update, no_update, no_update
     lang, action = session_language(), BUTTONS[ctx.triggered_id]
-    shown = version if isinstance(version, str) else "—"
+    try:  # only a version id goes back to the page (the service refuses the rest by name)
+        version = lifecycle.check_version(version)
+    except Invalid:
+        version = None
     return (
         True,
-        t(f"lc_confirm_{action}", lang, version=shown),
+        t(f"lc_confirm_{action}", lang, version=version or "—"),
         t("lc_confirm", lang),
         t("lc_cancel", lang),
         {"action": action, "version": version},
@@ -123,7 +133,11 @@ def banner(_pathname):
 
 def register(dash_app: Dash) -> None:
     dash_app.callback(Output("model-approval", "children"), Input("model-load", "data"))(frame)
-    dash_app.callback(Output("model-lc-body", "children"), Input("model-lc-changed", "data"))(body)
+    dash_app.callback(
+        Output("model-lc-body", "children"),
+        Input("model-lc-changed", "data"),
+        prevent_initial_call=True,
+    )(body)
     dash_app.callback(
         Output("model-lc-modal", "is_open"),
         Output("model-lc-modal-body", "children"),

@@ -14,11 +14,19 @@ from app.texts import t
 ACTIONS = ("approve", "activate", "challenger", "challenger_off")
 
 
-def section_frame(lang: str, governs: bool):
-    """What stays while the table is redrawn: the change counter, the dialogue, the feedback."""
-    parts = [dcc.Store(id="model-lc-changed", data=0), html.Div(id="model-lc-body")]
+def section_frame(versions: list[dict], challenger: str | None, lang: str, governs: bool):
+    """The section as first drawn: the table, the change counter and, for an administrator,
+    the form, the dialogue and the feedback (every input of their callbacks is here at once).
+    The table is redrawn after each change."""
+    body = html.Div(section_body(versions, challenger, lang), id="model-lc-body")
+    parts = [dcc.Store(id="model-lc-changed", data=0), body]
     if governs:
-        parts += [dcc.Store(id="model-lc-pending"), html.Div(id="model-lc-feedback"), dialogue()]
+        parts += [
+            controls(versions, lang),
+            dcc.Store(id="model-lc-pending"),
+            html.Div(id="model-lc-feedback"),
+            dialogue(),
+        ]
     return card(t("lc_title", lang), parts, "model-lc-card", "bi-patch-check")
 
 
@@ -115,14 +123,10 @@ def controls(versions: list[dict], lang: str):
     )
 
 
-def section_body(versions: list[dict], challenger: str | None, lang: str, governs: bool):
-    parts = [
-        html.P(t("lc_read", lang), className="small"),
-        versions_table(versions, challenger, lang),
-    ]
-    if governs:
-        parts.append(controls(versions, lang))
-    return html.Div(parts)
+def section_body(versions: list[dict], challenger: str | None, lang: str):
+    return html.Div(
+        [html.P(t("lc_read", lang), className="small"), versions_table(versions, challenger, lang)]
+    )
 
 
 def not_approved_banner(lang: str):

@@ -71,9 +71,11 @@ def acting(lc_app):
 
 
 def section(lang: str = "fr"):
-    """The section as a reader sees it: the frame, then the body drawn inside it."""
-    frame = callbacks.frame(1)
-    return frame, callbacks.body(0)
+    """The section as a reader sees it first (the frame), and its table as redrawn after a
+    change (the body): both must say the same."""
+    frame, body = callbacks.frame(1), callbacks.body(1)
+    assert text_of(find(frame, "model-lc-table")) == text_of(find(body, "model-lc-table"))
+    return frame, body
 
 
 def confirm(action: str, version: str | None, note=NOTE, reference=None):
@@ -108,7 +110,7 @@ def test_every_reader_sees_each_version_and_its_approval(acting, people, registr
     assert t("lc_role_active", lang) in table and t("lc_not_approved", lang) in table
     assert t("lc_approved_by", lang, by=t("lc_system", lang), date="")[:12] in table
     assert t("lc_role_challenger", lang) not in table  # never named to an adviser
-    assert find(body, "model-lc-controls") is None and find(frame, "model-lc-modal") is None
+    assert find(frame, "model-lc-controls") is None and find(frame, "model-lc-modal") is None
     with acting(people["supervisor"], lang):
         _frame, body = section(lang)
     assert t("lc_role_challenger", lang) in text_of(find(body, "model-lc-table"))
@@ -118,7 +120,7 @@ def test_an_admin_approves_after_confirming_and_the_page_shows_it(acting, people
     with acting(people["admin"], "en"):
         frame, body = section("en")
         assert find(frame, "model-lc-modal") is not None
-        assert find(body, "model-lc-controls") is not None
+        assert find(frame, "model-lc-controls") is not None
         button = "model-lc-approve"
         presses = [1 if b == button else 0 for b in callbacks.BUTTONS] + [0, 0]
         opened, said, *_rest, pending = in_callback(callbacks.ask, *presses, NEW, trigger=button)
