@@ -9,7 +9,7 @@ reset are in portfolio_controls.
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Dash, Input, Output, State
+from dash import ClientsideFunction, Dash, Input, Output, State, no_update
 from dash.exceptions import PreventUpdate
 
 from app.callbacks import portfolio_controls as controls
@@ -33,6 +33,7 @@ FOCUS_FLAGS = {"review": "review_only", "decided": "decided_this_month"}
 VIEW_FLAGS = {"all": None, "todo": "to_do"}
 GRID_FIELDS = {"start_row", "end_row", "sort", "page", "per_page", "column_filter", "view"}
 EMPTY = {"rowData": [], "rowCount": 0}
+COUNT_LIMIT = 10_000  # the first block counts up to this; past it the grid pages on ("more")
 # The callback's outputs by name: the grid's rows, the messages and each filter's red border.
 OUTPUTS = {
     "rows": ("portfolio-grid", "getRowsResponse"),
@@ -134,13 +135,22 @@ def portfolio_rows(request, *states) -> tuple:
         out["grid_feedback"] = controls.problem_list(grid, lang)
     if problems:
         return tuple(out[name] for name in OUTPUTS)
+    first = query.page == 1
     try:
-        result = list_clients(actor, query)
+        result = list_clients(actor, query, with_total=first, total_limit=COUNT_LIMIT)
     except ServiceError as exc:
         out["feedback"] = controls.service_message(exc, lang)
         return tuple(out[name] for name in OUTPUTS)
-    out["rows"] = {"rowData": grid_rows(result["items"], lang), "rowCount": result["total"]}
-    out["total"] = total_text(result["total"], lang)
+    rows = grid_rows(result["items"], lang)
+    out["rows"] = {"rowData": rows}
+    if len(rows) < size:  # the last block: the grid learns where the list ends
+        out["rows"]["rowCount"] = (query.page - 1) * size + len(rows)
+    elif first and not result.get("total_capped"):
+        out["rows"]["rowCount"] = result["total"]
+    # Later blocks leave the total line as the first block wrote it.
+    out["total"] = (
+        total_text(result["total"], lang, result.get("total_capped")) if first else no_update
+    )
     return tuple(out[name] for name in OUTPUTS)
 
 

@@ -36,7 +36,9 @@ def grid_rows(items: list[dict], lang: str) -> list[dict]:
     return [grid_row(item, lang) for item in items]
 
 
-def total_text(total: int, lang: str) -> str:
+def total_text(total: int, lang: str, capped: bool = False) -> str:
+    if capped:  # counted no further: "Plus de 10 000 clients"
+        return t("portfolio_total_more", lang, count=format_number(total, lang))
     singular = total == 1 or (lang == "fr" and total == 0)
     return t(
         "portfolio_total_one" if singular else "portfolio_total",

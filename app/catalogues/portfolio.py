@@ -5,6 +5,7 @@ from __future__ import annotations
 
 FR: dict[str, str] = {
     "figures_label": "Votre journée en chiffres (cliquez sur un chiffre pour filtrer la liste)",
+    "portfolio_total_more": "Plus de {count} clients",
     "figure_clients": "Clients",
     "figure_high": "Risque élevé",
     "figure_stale": "Données à mettre à jour",
@@ -59,6 +60,7 @@ FR: dict[str, str] = {
 
 EN: dict[str, str] = {
     "figures_label": "Your day in figures (click a figure to filter the list)",
+    "portfolio_total_more": "More than {count} clients",
     "figure_clients": "Clients",
     "figure_high": "High risk",
     "figure_stale": "Data to update",

@@ -51,6 +51,8 @@ class Client(Base):
         Index("ix_clients_data_updated_at", "data_updated_at"),
         # The risk-band filter is a range on the latest probability, within a portfolio.
         Index("ix_clients_adviser_probability", "adviser_id", "probability"),
+        # The whole bank's portfolio (supervisors) opens riskiest first and counts its high risk.
+        Index("ix_clients_probability", "probability"),
         # Clients awaiting human review are few: a partial index finds them in any portfolio.
         Index(
             "ix_clients_review_requested",

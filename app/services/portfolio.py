@@ -153,12 +153,21 @@ def review_answered_condition(now: datetime) -> ColumnElement[bool]:
     return and_(answered, ~awaiting_review_condition())  # a new open case marks it pending
 
 
-def decided_since(moment: datetime) -> ColumnElement[bool]:
+def decided_since(moment: datetime, actor: User) -> ColumnElement[bool]:
+    """A decision since `moment`. An adviser's few thousand clients each probe the decisions'
+    (client_id, created_at) index; the whole bank starts from the month's decisions instead."""
+    if actor.role == Role.ADVISER:
+        return (
+            select(Decision.id)
+            .where(Decision.client_id == Client.id, Decision.created_at >= moment)
+            .exists()
+        )
     return Client.id.in_(select(Decision.client_id).where(Decision.created_at >= moment))
 
 
 def never_decided_condition() -> ColumnElement[bool]:
-    return ~select(Decision.id).where(Decision.client_id == Client.id).exists()
+    # NOT IN one set of the decided (decisions.client_id is NOT NULL), not a probe per client.
+    return Client.id.not_in(select(Decision.client_id))
 
 
 def to_do_condition(now: datetime) -> ColumnElement[bool]:
@@ -214,7 +223,7 @@ def filtered(actor: User, query: PortfolioQuery, now: datetime) -> Select:
     if query.review_only:
         statement = statement.where(awaiting_review_condition())
     if query.decided_this_month:
-        statement = statement.where(decided_since(month_start(now)))
+        statement = statement.where(decided_since(month_start(now), actor))
     if query.to_do:
         statement = statement.where(to_do_condition(now))
     return statement
@@ -255,7 +264,12 @@ def client_summary(client: Client, stale_after_days: int, now: datetime | None =
     }
 
 
-def list_clients(actor: User, query: PortfolioQuery) -> dict:
+def list_clients(
+    actor: User, query: PortfolioQuery, with_total: bool = True, total_limit: int | None = None
+) -> dict:
+    """A page of the actor's clients and their count. `with_total=False` skips the count (None),
+    for a grid that knows it from the first block; `total_limit` counts no further than that
+    (`total_capped` then says there are more): a count over a million clients stops early."""
     problems = check_query(query)
     if problems:
         raise Invalid("Invalid portfolio query.", {p.field: p.english() for p in problems})
@@ -263,7 +277,12 @@ def list_clients(actor: User, query: PortfolioQuery) -> dict:
     now = utcnow()
     statement = filtered(actor, query, now)
     session = current_database().read_session  # the replica's, when there is one
-    total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    total, capped = None, False
+    if with_total:
+        counted = statement if total_limit is None else statement.limit(total_limit + 1)
+        total = session.scalar(select(func.count()).select_from(counted.subquery())) or 0
+        if total_limit is not None and total > total_limit:
+            total, capped = total_limit, True
     column = getattr(Client, query.sort)
     order = column.desc() if query.descending else column.asc()
     page = statement.order_by(order, Client.id).limit(query.per_page)
@@ -280,7 +299,8 @@ def list_clients(actor: User, query: PortfolioQuery) -> dict:
     to_do_reasons(items, {str(k): v for k, v in marks.items()})
     with current_database().transaction():
         audit.record("list_clients", actor.id, details={"client_ids": [i["id"] for i in items]})
-    return {"items": items, "total": total, "page": query.page, "per_page": query.per_page}
+    answer = {"items": items, "total": total, "page": query.page, "per_page": query.per_page}
+    return answer | ({"total_capped": True} if capped else {})
 
 
 def view_client(client_id: uuid.UUID, actor: User) -> dict:

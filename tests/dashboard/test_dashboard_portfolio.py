@@ -152,3 +152,18 @@ def test_search_by_uuid_or_customer_reference(acting, people, dash_app):
         assert open_client(1, None, " CUST-000123 ") == (f"/clients/{ref_client.id}", "", [])
         href, message, _ = open_client(1, None, str(foreign.id))
     assert href is no_update and message == t("search_not_found", "fr")
+
+
+def test_a_large_list_is_counted_no_further_than_the_cap_and_pages_on(
+    acting, people, book, monkeypatch
+):
+    from app.callbacks import portfolio
+
+    monkeypatch.setattr(portfolio, "COUNT_LIMIT", 3)
+    for _ in range(4):
+        add_client(people["adviser"])
+    first = grid(acting, people["adviser"], end=2)
+    assert first["total"] == "Plus de 3 clients"
+    assert len(first["rows"]["rowData"]) == 2 and "rowCount" not in first["rows"]  # "more"
+    last = grid(acting, people["adviser"], start=4, end=8)
+    assert last["rows"]["rowCount"] == 6 and last["total"] is no_update

@@ -64,9 +64,16 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("job_id", "seq", name=op.f("pk_job_chunks")),
     )
     # --- end S1 -------------------------------------------------------------------------------
+    # --- P: the portfolio (issue 13 §2): the whole bank's list, riskiest first, and its count
+    # of high risk read an index on the probability (the other indexes start with the adviser).
+    op.create_index("ix_clients_probability", "clients", ["probability"])
+    # --- end P ---------------------------------------------------------------------------------
 
 
 def downgrade() -> None:
+    # --- P ---
+    op.drop_index("ix_clients_probability", table_name="clients")
+    # --- end P ---
     # --- S1 ---
     op.drop_table("job_chunks")
     op.drop_index("ix_portfolio_jobs_created_at", table_name="portfolio_jobs")
