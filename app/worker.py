@@ -24,8 +24,18 @@ class AppWorker(Worker):
         super().__init__(*args, **kwargs)
         from app import create_app, tasks
 
-        tasks.bind(create_app())
+        self.app = create_app()
+        tasks.bind(self.app)
         gc.freeze()  # the app's objects, shared with each forked horse, are never collected
+
+    def execute_job(self, job, queue) -> None:
+        """Before forking the job's work-horse, take up a model activated since (the horse
+        inherits the model; loading it in each horse would cost every chunk that time)."""
+        from app.services.models import model_service
+
+        with self.app.app_context():
+            model_service().sync()
+        super().execute_job(job, queue)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,6 +20,7 @@ from app.database import current_database
 from app.models import Client, JobChunk, PortfolioJob, ScoreRecord, User, utcnow
 from app.services import audit, bulk, oversight, permissions, shadow
 from app.services.errors import Invalid, NotFound, Unavailable
+from app.services.models import model_service
 from app.services.refresh import vacuum_clients
 from app.services.scoring import evaluate, served_model
 from modelling.features import FEATURE_NAMES
@@ -128,6 +129,9 @@ def run_chunk(job_id: uuid.UUID, seq: int) -> int:
     if not oversight.model_enabled():
         raise Unavailable("The model is switched off: rescoring is unavailable.")
     model = served_model()
+    if model.version != job.model_version:  # a version activated since: read the choice now
+        model_service().refresh()
+        model = served_model()
     if model.version != job.model_version:
         raise Unavailable(
             f"the served model is {model.version}, the job was planned for {job.model_version}"
