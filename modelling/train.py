@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from modelling import metrics, provenance
+from modelling import energy, metrics, provenance
 from modelling.candidates import select
 from modelling.data import MAX_EXCLUDED_SHARE, Dataset, load_csv, synthetic
 from modelling.evaluation import (
@@ -65,6 +65,7 @@ def load_data(config: TrainConfig) -> Dataset:
 def run(config: TrainConfig, dataset: Dataset | None = None) -> dict:
     """Train every candidate, pick the champion, register it; return the metadata."""
     started_wall, started_cpu = time.perf_counter(), time.process_time()
+    measuring = energy.Measurement().start()  # CodeCarbon; never stops the training
     dataset = dataset or load_data(config)
     log.info(
         "data: %s, %d rows used, %d excluded",
@@ -95,6 +96,7 @@ def run(config: TrainConfig, dataset: Dataset | None = None) -> dict:
         wall_seconds=round(time.perf_counter() - started_wall, 2),
         cpu_seconds=round(time.process_time() - started_cpu, 2),
     )
+    meta["environment"] = energy.environment_block(measuring.stop())
     registry = Registry(config.registry)
     activate = config.activate or registry.active_version() is None
     version = registry.register(
