@@ -92,6 +92,18 @@ def build_store(url: str, registry: str, n: int) -> None:
     app.extensions["database"].dispose()
 
 
+def ensure_registry(registry: str) -> None:
+    """A quick model in this registry folder, unless it already serves one."""
+    if not (Path(registry) / "ACTIVE").exists():
+        subprocess.run(
+            [sys.executable, "-m", "modelling", "train", "--quick", "--registry", registry],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            timeout=900,
+        )
+
+
 class DashSession:
     """A logged-in test client that calls Dash callbacks the way the browser does."""
 
@@ -354,14 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         workdir = Path(args.workdir or tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         registry = args.registry or str(workdir / "registry")
-        if not (Path(registry) / "ACTIVE").exists():
-            subprocess.run(
-                [sys.executable, "-m", "modelling", "train", "--quick", "--registry", registry],
-                cwd=ROOT,
-                check=True,
-                capture_output=True,
-                timeout=900,
-            )
+        ensure_registry(registry)
         with ExitStack() as stack:
             if args.postgres:
                 url = stack.enter_context(temporary_postgres("bench_dash"))
