@@ -158,7 +158,7 @@ def test_a_transient_failure_is_retried_and_stored_once(people, portfolio, poiso
     ],
 )
 def test_bad_parameters_are_refused_by_field_before_anything_is_written(
-    people, portfolio, reason, chunk_size, field
+    people, reason, chunk_size, field
 ):
     with pytest.raises(Invalid) as refused:
         jobs.enqueue_rescore(people["admin"], reason, chunk_size)
@@ -196,7 +196,7 @@ def test_the_cli_exits_non_zero_and_names_a_failed_chunk(jobs_app, portfolio, po
     assert "chunk 2: RuntimeError: disk full while storing" in result.output
 
 
-def test_the_cli_refuses_a_bad_chunk_size(jobs_app, portfolio):
+def test_the_cli_refuses_a_bad_chunk_size(jobs_app):
     result = jobs_app.test_cli_runner().invoke(args=["scores", "refresh", "--chunk-size", "0"])
     assert result.exit_code == 2 and "--chunk-size" in result.output
     assert count(PortfolioJob) == 0
