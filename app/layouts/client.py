@@ -225,8 +225,6 @@ def layout(lang: str, user, query: dict, client_id: str, **_):
             dcc.Store(id="client-rectified", data=0),  # counts rectifications: redraw the page
             # Stays at the top while the page scrolls (assets/theme/client.css).
             sticky_header(client_id.lower(), lang),
-            # The banner only while the model advises (filled by the client's load callback).
-            html.Div(id="client-aid"),
             html.Div(id="client-error"),
             # Shown once the client is loaded; a client erased meanwhile removes it. Invisible, not
             # hidden, while it loads: the charts are sized for the place they will be shown in.
@@ -238,6 +236,9 @@ def layout(lang: str, user, query: dict, client_id: str, **_):
                         [
                             dbc.Col(
                                 [
+                                    # The banner only while the model advises (the load fills
+                                    # it); in this column, so the decision column starts higher.
+                                    html.Div(id="client-aid"),
                                     dbc.Row(
                                         [
                                             dbc.Col(advice(lang), xl=6),

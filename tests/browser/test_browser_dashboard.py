@@ -158,7 +158,7 @@ def test_record_a_decision_and_find_it_in_the_history(adviser_page, live, own_cl
 def test_switch_language(adviser_page, live):
     page = adviser_page
     open_client(page, live.url, live.fresh)
-    assert page.inner_text("#client-value-income").strip() == "38\u202f000 €"
+    assert page.inner_text("#client-value-income").strip() == "38\u202f000\xa0€"  # CLDR
     page.click("#nav-language")
     page.wait_for_url(f"**/clients/{live.fresh}")
     page.wait_for_selector("#client-value-income")
