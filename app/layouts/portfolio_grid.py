@@ -135,7 +135,7 @@ def columns(lang: str, role: str = "adviser") -> list[dict]:
                 f"portfolio-band-{band}": f"params.data && params.data.band_key == '{band}'"
                 for band in ("low", "medium", "high")
             },
-            "minWidth": 120,
+            "minWidth": 135,
             "flex": 1,
         },
         {
@@ -164,6 +164,7 @@ def columns(lang: str, role: str = "adviser") -> list[dict]:
             "field": "todo",
             "headerName": t("grid_col_todo", lang),
             "sortable": False,
+            "tooltipField": "todo",
             "minWidth": 150,
             "flex": 2,
         },
