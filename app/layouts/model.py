@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from app.i18n import format_number
 from app.layouts.common import card, page_header, percent
+from app.layouts.model_environment import environment_card
 from app.layouts.model_figures import (
     calibration_figure,
     cost_figure,
@@ -411,5 +412,6 @@ def content(meta: dict, lang: str):
                 "model-fairness-card",
                 "bi-people",
             ),
+            environment_card(meta, lang),  # issue 15 §1: training energy and carbon
         ]
     )
