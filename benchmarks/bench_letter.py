@@ -1,13 +1,15 @@
 """Speed of the client's letter (issue 13 §4: under 500 ms), with a reference from the same run.
 
-Builds a temporary SQLite store with --clients clients of one adviser, each scored and decided
-(refusals, so the letter holds reasons and a counterfactual), then times per letter:
+Builds a temporary SQLite store (or PostgreSQL with --postgres) with --clients clients of one
+adviser, each scored and declined (the letter holds reasons and a counterfactual), then times
+per letter:
   - the service alone: the letter's text (client_letter) and its PDF (letter_pdf);
   - GET /api/v1/clients/{id}/letter through the Flask test client (token, permission, audit,
     PDF), French and English;
   - the reference, measured in the same run: GET /api/v1/clients/{id} (one client's data).
 
     .venv/bin/python benchmarks/bench_letter.py [--clients 50] [--repeat 3] [--registry DIR]
+        [--postgres]
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from flask_jwt_extended import create_access_token
+from localserver import temporary_postgres
 from sqlalchemy import create_engine, select
 
 from app import create_app
@@ -61,8 +65,19 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--registry")
+    parser.add_argument("--postgres", action="store_true")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="bench-letter-"))
+    with ExitStack() as stack:
+        work = Path(tempfile.mkdtemp(prefix="bench-letter-"))
+        url = (
+            stack.enter_context(temporary_postgres("bench_letter"))
+            if args.postgres
+            else f"sqlite:///{work / 'store.db'}"
+        )
+        run(args, work, url)
+
+
+def run(args, work: Path, url: str) -> None:
     registry = args.registry or str(work / "registry")
     if not args.registry:
         subprocess.run(
@@ -70,7 +85,6 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
-    url = f"sqlite:///{work / 'store.db'}"
     engine = create_engine(url)
     upgrade(engine)
     engine.dispose()
@@ -103,7 +117,8 @@ def main() -> None:
             return answer
 
         timings(lambda c: get(f"/api/v1/clients/{c}/letter?lang=fr"), ids[:3], 1)  # warm-up
-        print(f"{args.clients} clients, each declined; {args.repeat} rounds")
+        backend = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
+        print(f"{backend}: {args.clients} clients, each declined; {args.repeat} rounds")
         report(
             "reference: GET /api/v1/clients/{id}",
             timings(lambda c: get(f"/api/v1/clients/{c}"), ids, args.repeat),
