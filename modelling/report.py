@@ -176,6 +176,58 @@ def policy_sentences(meta: dict) -> str:
     )
 
 
+def without_age_rows(meta: dict) -> list[list[str]]:
+    """The champion and the same family without age, side by side (hold-out)."""
+    other = meta["without_age"]
+    champion = {
+        "label": meta["label"],
+        "cv": meta["candidates"][meta["algorithm"]]["cv"],
+        "holdout": meta["holdout"]["metrics"],
+        "threshold": meta["threshold"],
+        "policy": meta.get("policy") or {},
+    }
+    rows = []
+    for entry in (champion, other):
+        m, shares = entry["holdout"], entry["policy"].get("holdout") or {}
+        favourable = shares.get("favourable_share")
+        rows.append(
+            [
+                entry["label"],
+                f"{entry['cv']['auc']:.4f}",
+                f"{m['auc']:.4f} [{m['auc_ci95'][0]:.3f}, {m['auc_ci95'][1]:.3f}]",
+                f"{m['ece']:.4f}",
+                f"{m['brier']:.4f}",
+                f"{entry['threshold']:.3f}",
+                "n/a" if favourable is None else f"{favourable:.1%}",
+            ]
+        )
+    return rows
+
+
+WITHOUT_AGE_HEAD = [
+    "Model",
+    "CV AUC",
+    "Hold-out AUC [95 % CI]",
+    "ECE",
+    "Brier",
+    "Threshold",
+    "Favourable",
+]
+
+
+def without_age_sentence(meta: dict) -> str:
+    other = meta.get("without_age")
+    if not other:
+        return "This version predates the side-by-side model without age."
+    diff = other["auc_difference"]
+    low, high = diff["ci95"]
+    return (
+        f"Same family, parameters, hold-out and folds as the champion, age dropped; its own "
+        f"cost-minimising threshold. Hold-out AUC with age minus without: "
+        f"{diff['with_minus_without']:+.4f} (paired bootstrap 95 % CI {low:+.4f} to {high:+.4f})."
+    )
+
+
 def report_html(meta: dict) -> str:
     """The full report as one HTML document."""
     figures = "".join(
@@ -211,7 +263,20 @@ costs: missed default {meta["costs"]["missed_default"]}, refused good client
 good client told "unfavourable"; told anything but "favourable"), mean predicted probability vs
 observed default rate; bootstrap 95 % intervals in brackets; bands under 30 people suppressed.</p>
 {_table(fairness_head(), fairness_rows(meta))}
+<h2>The same model without age (hold-out)</h2><p>{escape(without_age_sentence(meta))}</p>
+{_without_age_html(meta)}
 </body></html>"""
+
+
+def _without_age_html(meta: dict) -> str:
+    if not meta.get("without_age"):
+        return ""
+    fairness = fairness_rows({"fairness": meta["without_age"]["fairness"]})
+    return (
+        _table(WITHOUT_AGE_HEAD, without_age_rows(meta))
+        + "<h3>Fairness of the served policy without age, by age band</h3>"
+        + _table(fairness_head(), fairness)
+    )
 
 
 def _markdown_table(head: list[str], rows: list[list[str]]) -> str:
@@ -258,6 +323,11 @@ ECE {m["ece"]:.4f}, KS {m["ks"]:.4f}, expected cost per client {m["cost"]:.4f}.
 Bands under the four-fifths ratio of favourable advice: {", ".join(flagged) if flagged else "none"}.
 Age is left unconstrained by the model; its effect is reported (metadata.json, `age_effect`).
 
+## The same model without age
+{without_age_sentence(meta)}
+
+{_without_age_markdown(meta)}
+
 ## Limits
 Five inputs only; trained on {"synthetic" if meta.get("true_pd") else "historical"} data, so
 figures hold only for a similar population. Probabilities are calibrated on average (ECE above),
@@ -267,3 +337,14 @@ not for every sub-group.
 Automatic refusals without an adviser; pricing; any decision about people outside the
 feature ranges above; any purpose using age as a reason for refusal.
 """
+
+
+def _without_age_markdown(meta: dict) -> str:
+    if not meta.get("without_age"):
+        return ""
+    fairness = fairness_rows({"fairness": meta["without_age"]["fairness"]})
+    return (
+        _markdown_table(WITHOUT_AGE_HEAD, without_age_rows(meta))
+        + "\n\nFairness of the served policy without age, by age band:\n\n"
+        + _markdown_table(fairness_head(), fairness)
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from modelling import energy, metrics, provenance
+from modelling import energy, metrics, provenance, without_age
 from modelling.candidates import select
 from modelling.data import MAX_EXCLUDED_SHARE, Dataset, load_csv, synthetic
 from modelling.evaluation import (
@@ -92,6 +92,7 @@ def run(config: TrainConfig, dataset: Dataset | None = None) -> dict:
     meta["data"]["max_excluded_share"] = config.max_excluded
     meta["provenance"] = provenance.describe()
     meta.update(_champion_figures(champion, data, dataset, threshold, config))
+    meta["without_age"] = without_age.evaluate(champion, data, config)  # side by side
     meta["training"].update(
         wall_seconds=round(time.perf_counter() - started_wall, 2),
         cpu_seconds=round(time.process_time() - started_cpu, 2),
