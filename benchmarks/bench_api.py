@@ -101,6 +101,16 @@ def request(port, method, path, body=None, token=None, timeout=30.0):
         connection.close()
 
 
+def log_in(port: int, email: str = "bench@bank.example") -> str:
+    """The benchmark user's access token (the run stops if the log-in fails)."""
+    status, payload = request(
+        port, "POST", "/api/v1/auth/login", {"email": email, "password": PASSWORD}
+    )
+    if status != 200:
+        raise SystemExit(f"log-in failed: {status}")
+    return json.loads(payload)["access_token"]
+
+
 def random_client(rng: random.Random) -> dict:
     age = rng.randint(18, 75)
     return {
@@ -232,15 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         prepare(workdir, args.registry, env)
         server = serve(env, port, ready_path="/api/v1/health")
         try:
-            status, payload = request(
-                port,
-                "POST",
-                "/api/v1/auth/login",
-                {"email": "bench@bank.example", "password": PASSWORD},
-            )
-            if status != 200:
-                raise SystemExit(f"log-in failed: {status}")
-            token = json.loads(payload)["access_token"]
+            token = log_in(port)
             figures = {
                 "sequential": sequential(port, token, args.requests),
                 "concurrent": concurrent(port, token, args.threads, args.duration),

@@ -24,7 +24,7 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
-from bench_api import PASSWORD, environment, health, prepare, random_client, request, sequential
+from bench_api import environment, health, log_in, prepare, random_client, request, sequential
 from localserver import BIN, ROOT, free_port, serve, stop, temporary_postgres
 from sqlalchemy import create_engine, text
 
@@ -115,15 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             mode: {"score": [], "health": []} for mode in ("off", "on")
         }
         try:
-            status, payload = request(
-                port,
-                "POST",
-                "/api/v1/auth/login",
-                {"email": "bench@bank.example", "password": PASSWORD},
-            )
-            if status != 200:
-                raise SystemExit(f"log-in failed: {status}")
-            token = json.loads(payload)["access_token"]
+            token = log_in(port)
             for _ in range(args.rounds):
                 for mode in ("off", "on"):
                     switch(env, mode == "on")
