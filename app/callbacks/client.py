@@ -11,6 +11,7 @@ from app.callbacks.common import actor_and_client_id
 from app.database import current_database
 from app.i18n import format_number, format_with_unit
 from app.layouts.client_header import header_facts
+from app.layouts.cohort_table import cohort_table
 from app.layouts.common import (
     contribution_list,
     date_text,
@@ -101,40 +102,6 @@ def stale_alert(summary: dict, lang: str, may_rectify: bool = False):
     if alert is not None and may_rectify:
         alert.children.append(rectify_link(lang))
     return alert
-
-
-def cohort_table(comparison: dict, lang: str):
-    header = html.Thead(
-        html.Tr(
-            [
-                html.Th(t("feature", lang)),
-                html.Th(t("cohort_portfolio", lang)),
-                html.Th(t("cohort_similar", lang)),
-            ]
-        )
-    )
-    body = [
-        html.Tr(
-            [
-                html.Td(f.label(lang)),
-                html.Td(percent(comparison["portfolio"]["percentiles"][f.name], lang, 0)),
-                html.Td(percent(comparison["similar"]["percentiles"][f.name], lang, 0)),
-            ]
-        )
-        for f in FEATURES
-    ]
-    caption = t(
-        "cohort_sizes",
-        lang,
-        portfolio=format_number(comparison["portfolio"]["size"], lang),
-        similar=format_number(comparison["similar"]["size"], lang),
-    )
-    return html.Div(
-        [
-            dbc.Table([header, html.Tbody(body)], size="sm", striped=True),
-            html.P(caption, className="small text-secondary"),
-        ]
-    )
 
 
 def model_off_card(lang: str):

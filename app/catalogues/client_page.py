@@ -31,6 +31,11 @@ FR: dict[str, str] = {
     "letter_not_decided": "Aucune décision n'est encore enregistrée pour ce client : le courrier "
     "explique une décision.",
     "letter_language_rule": "La langue du courrier doit être le français ou l'anglais.",
+    "cohort_risk_up": "Parmi le tiers des clients au rang le plus défavorable pour le risque",
+    "cohort_risk_down": "Parmi le tiers des clients au rang le plus favorable pour le risque",
+    "cohort_colours": "▲ rouge : rang du côté défavorable pour le risque (tiers le plus risqué) ; "
+    "▼ vert : du côté favorable (tiers le plus sûr). L'âge n'est pas coloré : son effet sur le "
+    "risque ne va pas dans un seul sens.",
     "risk_point_one": "point de risque",
     "risk_point_other": "points de risque",
     "not_a_reason_mark": "(jamais donné comme motif)",
@@ -68,6 +73,11 @@ EN: dict[str, str] = {
     "letter_not_decided": "No decision is recorded for this client yet: the letter explains a "
     "decision.",
     "letter_language_rule": "The letter's language must be French or English.",
+    "cohort_risk_up": "Among the third of clients ranked least favourably for risk",
+    "cohort_risk_down": "Among the third of clients ranked most favourably for risk",
+    "cohort_colours": "▲ red: a rank on the unfavourable side for risk (the riskiest third); "
+    "▼ green: on the favourable side (the safest third). Age is not coloured: its effect on "
+    "risk does not go one way.",
     "risk_point_one": "risk point",
     "risk_point_other": "risk points",
     "not_a_reason_mark": "(never given as a reason)",

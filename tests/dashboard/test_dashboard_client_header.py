@@ -11,6 +11,8 @@ from app.callbacks.client import LOAD_OUTPUTS, load_client
 from app.callbacks.model import model_page
 from app.callbacks.router import display_page
 from app.i18n import format_percent
+from app.layouts.cohort_table import cohort_table
+from app.layouts.figures import RISK_DOWN, RISK_UP
 from app.services import decisions, scoring
 from app.texts import TEXTS, t
 
@@ -88,3 +90,28 @@ def test_no_page_text_says_log_odds(acting, people, book):
         with acting(people["adviser"], lang):
             words += text_of(model_page(1))
         assert not [j for j in JARGON if j in words.lower()]
+
+
+def test_percentiles_are_coloured_by_what_they_mean_for_risk():
+    shares = {"age": 0.95, "income": 0.05, "seniority": 0.5, "incidents": 0.9, "credit_score": 0.9}
+    comparison = {
+        cohort: {"percentiles": shares, "size": 10} for cohort in ("portfolio", "similar")
+    }
+    table = cohort_table(comparison, "fr")
+    risk = {
+        name: find(table, f"client-cohort-portfolio-{name}").to_plotly_json()["props"]
+        for name in shares
+    }
+    # A low income and many incidents are on the risky side; a high credit score on the safe
+    # side; a middling seniority and age (not monotone) are not coloured.
+    assert {name: props["data-risk"] for name, props in risk.items()} == {
+        "age": "none",
+        "income": "up",
+        "seniority": "none",
+        "incidents": "up",
+        "credit_score": "down",
+    }
+    assert risk["income"]["style"]["color"] == RISK_UP
+    assert risk["credit_score"]["style"]["color"] == RISK_DOWN
+    assert text_of(find(table, "client-cohort-portfolio-income")).startswith("▲")
+    assert "style" not in risk["age"]
