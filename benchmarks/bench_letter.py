@@ -20,11 +20,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import ExitStack
-from pathlib import Path
 
 from flask_jwt_extended import create_access_token
-from localserver import temporary_postgres
+from localserver import temporary_store
 from sqlalchemy import create_engine, select
 
 from app import create_app
@@ -67,18 +65,12 @@ def main() -> None:
     parser.add_argument("--registry")
     parser.add_argument("--postgres", action="store_true")
     args = parser.parse_args()
-    with ExitStack() as stack:
-        work = Path(tempfile.mkdtemp(prefix="bench-letter-"))
-        url = (
-            stack.enter_context(temporary_postgres("bench_letter"))
-            if args.postgres
-            else f"sqlite:///{work / 'store.db'}"
-        )
-        run(args, work, url)
+    with temporary_store("bench_letter", args.postgres) as url:
+        run(args, url)
 
 
-def run(args, work: Path, url: str) -> None:
-    registry = args.registry or str(work / "registry")
+def run(args, url: str) -> None:
+    registry = args.registry or tempfile.mkdtemp(prefix="bench-letter-registry-")
     if not args.registry:
         subprocess.run(
             [sys.executable, "-m", "modelling", "train", "--quick", "--registry", registry],

@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 import uuid
@@ -54,6 +55,17 @@ def temporary_postgres(prefix: str) -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@contextmanager
+def temporary_store(prefix: str, postgres: bool) -> Iterator[str]:
+    """A fresh store's URL: a new PostgreSQL database (dropped when the block ends) or a new
+    SQLite file in a temporary folder."""
+    if postgres:
+        with temporary_postgres(prefix) as url:
+            yield url
+    else:
+        yield f"sqlite:///{Path(tempfile.mkdtemp(prefix=prefix + '-')) / 'store.db'}"
 
 
 def free_port() -> int:
