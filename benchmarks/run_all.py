@@ -5,7 +5,7 @@ in turn, in separate processes so that one's memory and threads never skew the n
 their figures as they come. Benchmarks never assert: they print what they measured.
 
     .venv/bin/python benchmarks/run_all.py [--small]
-        [--only model,seed,api,api-postgres,dashboard,drift,backtest]
+        [--only model,seed,api,api-postgres,dashboard,drift,backtest,energy]
 
 --small shrinks every workload (100,000 seeded clients, 10 s of load) for a quick look; the
 figures in docs/performance.md come from the full sizes.
@@ -29,6 +29,7 @@ FULL = {
     "dashboard": ["bench_dashboard.py", "--clients", "1000000"],
     "drift": ["bench_drift.py", "--records", "1000000"],
     "backtest": ["bench_backtest.py", "--outcomes", "100000"],
+    "energy": ["bench_energy.py"],
 }
 SMALL = {
     "model": ["bench_model.py"],
@@ -38,6 +39,7 @@ SMALL = {
     "dashboard": ["bench_dashboard.py", "--clients", "100000", "--repeat", "5"],
     "drift": ["bench_drift.py", "--records", "100000", "--clients", "20000"],
     "backtest": ["bench_backtest.py", "--outcomes", "20000"],
+    "energy": ["bench_energy.py", "--scores", "2000", "--portfolio", "20000"],
 }
 
 
