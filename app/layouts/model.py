@@ -16,6 +16,7 @@ from app.layouts.model_figures import (
     model_name,
     roc_figure,
 )
+from app.layouts.model_without_age import without_age_card
 from app.texts import t
 from modelling.features import BY_NAME
 
@@ -413,5 +414,6 @@ def content(meta: dict, lang: str):
                 "bi-people",
             ),
             environment_card(meta, lang),  # issue 15 §1: training energy and carbon
+            without_age_card(meta, lang),  # issue 15 §2: the same model without age
         ]
     )
