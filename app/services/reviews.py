@@ -25,6 +25,7 @@ from app.services.portfolio import visible_client
 
 MAX_CLIENT_VIEW = 2_000  # characters of the client's point of view
 MAX_PER_PAGE = 200
+MAX_PAGE = 1_000_000  # far beyond any queue; larger numbers overflow the store's integers
 PENDING, ANSWERED = "pending", "answered"
 
 
@@ -162,10 +163,10 @@ def case_dict(case: ReviewCase, now: datetime, emails: dict) -> dict:
     }
 
 
-def _integer_between(value, low: int, high: int | None) -> bool:
+def _integer_between(value, low: int, high: int) -> bool:
     if isinstance(value, bool) or not isinstance(value, int):
         return False
-    return low <= value and (high is None or value <= high)
+    return low <= value <= high
 
 
 def _parse_filters(reason, overdue, page, per_page) -> tuple:
@@ -174,8 +175,8 @@ def _parse_filters(reason, overdue, page, per_page) -> tuple:
         fields["reason"] = f"must be one of {', '.join(REASONS)}"
     if overdue is not None and not isinstance(overdue, bool):
         fields["overdue"] = "must be true or false"
-    if not _integer_between(page, 1, None):
-        fields["page"] = "must be an integer of at least 1"
+    if not _integer_between(page, 1, MAX_PAGE):
+        fields["page"] = f"must be an integer between 1 and {MAX_PAGE}"
     if not _integer_between(per_page, 1, MAX_PER_PAGE):
         fields["per_page"] = f"must be an integer between 1 and {MAX_PER_PAGE}"
     if fields:

@@ -139,6 +139,7 @@ def test_filters_by_reason_and_pages(api, headers, scored):
         ({"overdue": "sometimes"}, "overdue"),
         ({"page": "0"}, "page"),
         ({"page": "one"}, "page"),
+        ({"page": str(10**19)}, "page"),
         ({"per_page": "201"}, "per_page"),
         ({"per_page": "0"}, "per_page"),
         ({"colour": "red"}, "colour"),

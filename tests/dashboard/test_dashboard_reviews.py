@@ -74,6 +74,7 @@ def test_the_queue_page_filters_by_reason_and_overdue(acting, people, cases):
         ("all", "yes", 1, "overdue"),
         ("all", False, "2; drop table", "page"),
         ("all", False, 0, "page"),
+        ("all", False, 10**19, "page"),  # beyond the store's integers
         (["referred"], False, 1, "reason"),
     ],
 )

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.schemas.requests import STRICT
 from app.services.decisions import MAX_JUSTIFICATION
-from app.services.reviews import MAX_CLIENT_VIEW, MAX_PER_PAGE
+from app.services.reviews import MAX_CLIENT_VIEW, MAX_PAGE, MAX_PER_PAGE
 
 Reason = Literal["referred", "client_request"]
 
@@ -28,7 +28,7 @@ class ReviewQueueQuery(BaseModel):
     overdue: bool | None = Field(
         default=None, description="true: only cases past their due date; false: only the others."
     )
-    page: int = Field(default=1, ge=1, le=1_000_000)
+    page: int = Field(default=1, ge=1, le=MAX_PAGE)
     per_page: int = Field(default=50, ge=1, le=MAX_PER_PAGE)
 
 
