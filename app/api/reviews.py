@@ -29,7 +29,7 @@ ROUTES = [
         query=sc.ReviewQueueQuery,
         response=sc.ReviewQueueResponse,
         errors=(401, 403, 422, 429),
-        description="The open cases: clients referred by an adviser (\"refer\") and clients "
+        description='The open cases: clients referred by an adviser ("refer") and clients '
         "who asked for human review, oldest first, with the due date (REVIEW_DUE_DAYS after "
         "the case opened) and whether it has passed. Filters `reason` and `overdue`; a bad "
         "parameter is a 422 naming it.",

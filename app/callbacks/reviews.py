@@ -37,9 +37,7 @@ def show_queue(reason, overdue_only, page):
     except ServiceError as exc:
         text = refusal_text(exc, lang) or exc.message
         fields = "; ".join(f"{name}: {rule}" for name, rule in exc.fields.items())
-        alert = dbc.Alert(
-            f"{text} {fields}".strip(), color="warning", id="reviews-refused"
-        )
+        alert = dbc.Alert(f"{text} {fields}".strip(), color="warning", id="reviews-refused")
         return alert, None, 1
     pages = max(1, math.ceil(queue["total"] / PER_PAGE))
     return (

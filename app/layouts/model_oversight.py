@@ -60,9 +60,7 @@ def evidence_card(evidence: dict, lang: str, removed: str):
         advisers = [r | {"label": r["adviser_email"] or removed} for r in evidence["by_adviser"]]
         months = [r | {"label": r["month"]} for r in evidence["by_month"]]
         body = [
-            _table(
-                advisers, "adviser", t("oversight_by_adviser", lang), lang, "oversight-adviser"
-            ),
+            _table(advisers, "adviser", t("oversight_by_adviser", lang), lang, "oversight-adviser"),
             _table(months, "month", t("oversight_by_month", lang), lang, "oversight-month"),
             html.P(t("oversight_note", lang), className="small text-secondary mb-0"),
         ]
