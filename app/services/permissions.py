@@ -71,13 +71,6 @@ def roles_for(action: str) -> tuple[str, ...]:
     return tuple(role.value for role in PERMISSIONS[action])
 
 
-def awaiting_review(client: Client) -> bool:
-    """In the review queue: the client asked for human review, or was referred ("refer")."""
-    from app.services.reviews import open_case  # reviews asks this table too
-
-    return open_case(current_database().session, client.id) is not None
-
-
 def refusal(actor: User, action: str, client: Client | None = None) -> str | None:
     """Why the actor may not perform the action (a MESSAGES key), or None when allowed.
 
