@@ -80,7 +80,8 @@ def test_the_page_shows_the_decision_in_force(acting, people, scored, lang):
     created = current_database().session.scalar(
         select(Decision.created_at).where(Decision.client_id == client.id)
     )
-    when = {"fr": "%d/%m/%Y à %H:%M", "en": "%Y-%m-%d at %H:%M"}[lang]
+    # CLDR dates: 03/12/2026 in French, the month spelt in English (3 Dec 2026).
+    when = {"fr": "%d/%m/%Y à %H:%M", "en": f"{created.day} %b %Y at %H:%M"}[lang]
     assert created.strftime(when) in text
 
 
