@@ -329,17 +329,6 @@ FR: dict[str, str] = {
     "gdpr_right_objection_how": "Expliquez le score avec les raisons principales et le "
     "changement qui modifierait l'avis, affichés sur la fiche client.",
     "gdpr_notice_title": "Information à remettre au client",
-    "gdpr_notice_intro": "Texte à remettre au client avant l'étude de sa demande :",
-    "gdpr_notice": "Pour étudier votre demande de crédit, notre établissement utilise un outil "
-    "d'aide à la décision qui estime un risque de défaut à partir de cinq informations : votre "
-    "âge, vos revenus, votre ancienneté professionnelle, vos incidents de paiement des 24 "
-    "derniers mois et votre score de crédit. Cet outil conseille votre conseiller, qui prend "
-    "seul la décision. Vous pouvez obtenir une explication du résultat, demander qu'un "
-    "conseiller réexamine votre dossier et présenter vos observations, accéder à vos données, "
-    "les faire rectifier ou effacer. Vos données sont identifiées par un pseudonyme et "
-    "conservées pendant les durées indiquées par votre conseiller. Pour exercer vos droits, "
-    "adressez-vous à votre conseiller ou à notre délégué à la protection des données ; vous "
-    "pouvez aussi saisir la CNIL.",
     # admin
     "admin_title": "Administration",
     "admin_subtitle": "Utilisateurs, journal des accès et prochaine purge.",
@@ -751,9 +740,6 @@ EN: dict[str, str] = {
     "gdpr_right_objection_how": "Explain the score with the principal reasons and the change "
     "that would alter the advice, shown on the client page.",
     "gdpr_notice_title": "Notice for the client",
-    "gdpr_notice_intro": "Text to give the client (in French) before their application is "
-    "assessed:",
-    "gdpr_notice": FR["gdpr_notice"],
     "admin_title": "Administration",
     "admin_subtitle": "Users, access log and the next purge.",
     "users_title": "Users",
