@@ -105,6 +105,7 @@ class Config:
     # Model lifecycle (issue 12): how often an instance re-reads the active and challenger
     # versions chosen in the database; whether only an approved version is served (always in
     # production; elsewhere the served version is approved automatically by the system).
+    RESCORE_ON_ACTIVATION = True  # an activation enqueues the rescoring of every client
     MODEL_SETTING_POLL_SECONDS = 2.0
     MODEL_APPROVAL_REQUIRED = False
     REVIEW_DUE_DAYS = 30  # a review is answered within one month (GDPR Art. 12(3))

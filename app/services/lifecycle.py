@@ -11,12 +11,15 @@ the active version and of the challenger is a database setting each instance pol
 
 from __future__ import annotations
 
+import logging
+
+from flask import current_app
 from sqlalchemy import select
 
 from app.database import current_database
 from app.models import AppSetting, ModelApproval, PublishedModel, User, utcnow
 from app.services import audit, model_store, permissions
-from app.services.errors import Conflict, FreshLoginRequired, Invalid, NotFound
+from app.services.errors import Conflict, FreshLoginRequired, Invalid, NotFound, Unavailable
 from app.services.models import (
     ACTIVE_SETTING,
     CHALLENGER_SETTING,
@@ -25,6 +28,8 @@ from app.services.models import (
     read_choice,
 )
 from modelling.registry import VERSION_PATTERN, RegistryError
+
+log = logging.getLogger(__name__)
 
 MAX_NOTE, MAX_REFERENCE = 2_000, 200
 SYSTEM = "system"
@@ -180,7 +185,23 @@ def activate(version, actor: User | None) -> dict:
         details = {"previous": current["active"], "promoted_challenger": promoted}
         audit.record("model_activation", _id(actor), model_version=version, details=details)
     model_service().refresh()
+    if current_app.config["RESCORE_ON_ACTIVATION"]:
+        _rescore_portfolio(actor)
     return choice()
+
+
+def _rescore_portfolio(actor: User | None) -> None:
+    """The clients' stored probabilities come from the model that scored them: rescore them
+    all with the one just activated (chunks on the RQ workers, or here without Redis). A
+    portfolio that cannot be rescored now (model switched off) keeps the activation."""
+    from app.services import jobs
+
+    try:
+        job_id = jobs.enqueue_rescore(actor, "model_activation")
+    except Unavailable as exc:
+        log.warning("rescoring after the activation not started: %s", exc)
+        return
+    log.info("rescoring after the activation: job %s", job_id)
 
 
 def set_challenger(version, actor: User | None) -> dict:

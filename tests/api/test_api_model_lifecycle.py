@@ -291,3 +291,26 @@ def test_the_portfolio_rescoring_is_shadowed_too(api, fresh, people):
     assert len(records) == 3
     assert {r.challenger_version for r in records} == {challenger}
     assert all(0 < r.challenger_probability < 1 for r in records)
+
+
+def test_an_activation_rescores_every_client_with_the_new_version(api, fresh, people):
+    """Stored probabilities come from the model that scored them: after an activation every
+    client is rescored by the new version (chunks run here, without Redis)."""
+    from app.models import PortfolioJob
+
+    clients = [add_client(people["adviser"], values) for values in (GOOD, RISKY)]
+    version = NEXT + "aaaaaaa"
+    api.post(f"{MODELS}/{version}/approval", json=NOTE, headers=fresh["admin"])
+    done = api.put(MODELS + "/active", json={"version": version}, headers=fresh["admin"])
+    assert done.status_code == 200, done.get_json()
+    session = current_database().session
+    session.expire_all()
+    for client in clients:
+        latest = session.scalars(
+            select(ScoreRecord)
+            .where(ScoreRecord.client_id == client.id)
+            .order_by(ScoreRecord.created_at.desc())
+        ).first()
+        assert latest is not None and latest.model_version == version
+    (job,) = session.scalars(select(PortfolioJob).where(PortfolioJob.reason == "model_activation"))
+    assert job.clients_total == len(clients) and job.model_version == version
