@@ -15,7 +15,7 @@ from modelling.data import MAX_EXCLUDED_SHARE, DataError
 from modelling.evaluation import MIN_AUC_GAIN_OVER_BASELINE, NoChampion
 from modelling.policy import DEFAULT_REVIEW_COST, DEFAULT_REVIEW_MARGIN
 from modelling.registry import Registry, RegistryError, default_path
-from modelling.report import comparison_rows, header
+from modelling.report import comparison_rows, header, without_age_sentence
 from modelling.signing import MANIFEST, signing_key
 
 # Accepted before or after the sub-command; SUPPRESS keeps a value given before it.
@@ -118,6 +118,7 @@ def _train(args, registry: Registry) -> int:
     meta = run(config)
     _print_table(header(), comparison_rows(meta))
     print(meta["choice"]["sentence"])
+    print("Without age:", without_age_sentence(meta))
     if meta.get("true_pd"):
         t = meta["true_pd"]
         print(

@@ -65,3 +65,11 @@ def test_report_and_model_card_show_both_models(catboost_registry):
         assert auc_without in text
         assert f"{meta['holdout']['metrics']['auc']:.4f}" in text
         assert "Fairness of the served policy without age, by age band" in text
+
+
+def test_the_training_command_prints_the_comparison(cli_run):
+    proc, registry = cli_run
+    meta = registry.metadata(registry.active_version())
+    difference = meta["without_age"]["auc_difference"]["with_minus_without"]
+    assert "Without age: Same family" in proc.stdout
+    assert f"{difference:+.4f}" in proc.stdout
