@@ -4,6 +4,8 @@ of the outcomes' retention. French first, then English."""
 from __future__ import annotations
 
 FR: dict[str, str] = {
+    "audit_action_outcome": "Résultat observé enregistré (défaut ou non)",
+    "audit_action_outcome_import": "Fichier de résultats observés importé",
     "bt_title": "Résultats observés : les probabilités étaient-elles justes ?",
     "bt_version": "Version {version}",
     "bt_status_ok": "Conforme",
@@ -59,6 +61,8 @@ FR: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "audit_action_outcome": "Observed outcome recorded (default or not)",
+    "audit_action_outcome_import": "File of observed outcomes imported",
     "bt_title": "Observed outcomes: were the probabilities right?",
     "bt_version": "Version {version}",
     "bt_status_ok": "In line",

@@ -102,10 +102,11 @@ def test_which_decisions_go_against_the_advice(recommendation, decision, against
 @pytest.mark.parametrize(
     ("feature", "value", "lang", "text"),
     [
-        ("income", 12_500.0, "fr", "12\u202f500 €"),
-        ("income", 12_500.5, "fr", "12\u202f500,50 €"),
+        # CLDR: a narrow no-break space groups thousands, a no-break space keeps "€" on the line
+        ("income", 12_500.0, "fr", "12\u202f500\u00a0€"),
+        ("income", 12_500.5, "fr", "12\u202f500,50\u00a0€"),
         ("income", 12_500.0, "en", "€12,500"),
-        ("seniority", 1.5, "fr", "1,5 an"),
+        ("seniority", 1.5, "fr", "1,5\u00a0an"),
         ("seniority", 3.0, "en", "3 years"),
         ("incidents", 1, "fr", "1 incident de paiement"),
         ("incidents", 3, "en", "3 payment incidents"),

@@ -10,7 +10,7 @@ from dashboard_helpers import GOOD, add_client, dash_call, find, log_in, text_of
 from flask_jwt_extended import create_access_token
 
 from app.callbacks.client import LOAD_OUTPUTS, load_client
-from app.callbacks.portfolio import table_rows
+from app.callbacks.portfolio_rows import grid_rows
 from app.callbacks.router import display_page
 from app.layouts.common import contribution_list
 from app.layouts.figures import RISK_DOWN, RISK_UP, contribution_bars, gauge
@@ -230,7 +230,7 @@ def test_the_portfolio_and_the_client_page_name_the_risk_with_the_same_words(
         ]
         with acting(people["adviser"], lang):
             item = portfolio.view_client(client.id, people["adviser"])
-        (row,) = table_rows([item], lang)
+        (row,) = grid_rows([item], lang)
         assert row["band"] == t(f"reco_{reco}", lang) and row["band"] in words
 
 
