@@ -47,6 +47,7 @@ def submit(clicks, client_id: str, rectified, *typed):
     actor, cid = actor_and_client_id(client_id)
     if not clicks:
         raise PreventUpdate
+    rectified = _counter(rectified)  # never echo back what a forged request sent
     lang = session_language()
     values, messages = read_features(dict(zip(FEATURE_NAMES, typed, strict=True)), lang)
     if messages:
@@ -75,7 +76,7 @@ def submit(clicks, client_id: str, rectified, *typed):
         id="client-rectify-done",
         className="py-2 mb-0",
     )
-    return done, _counter(rectified) + 1
+    return done, rectified + 1
 
 
 def register(dash_app: Dash) -> None:
