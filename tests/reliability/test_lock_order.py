@@ -9,9 +9,10 @@ import threading
 
 import pytest
 from dashboard_helpers import GOOD, PASSWORD, add_client
+from sqlalchemy import update
 
 from app.database import current_database
-from app.models import Decision, ScoreRecord
+from app.models import Client, Decision, ScoreRecord
 from app.services.audit_verify import verify
 from app.services.decisions import record_decision
 from app.services.rights import request_review
@@ -42,6 +43,11 @@ def test_a_decision_and_a_client_score_on_one_client_never_deadlock(dash_app):
                 failures.append(exc)
 
     for round_ in range(ROUNDS):
+        # New data each round: the client score below is a new state, so it writes a score
+        # record and the client row (one score per state would otherwise reuse the last one).
+        with current_database().transaction() as session:
+            income = GOOD["income"] + round_ + 1
+            session.execute(update(Client).where(Client.id == client.id).values(income=income))
         request_review(client.id, adviser)  # the supervisor's decision will close it
         start = threading.Barrier(2)
         decision, reviewer = ("approve" if round_ % 2 else "decline"), reviewers[round_ % 2]
