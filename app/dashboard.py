@@ -15,10 +15,20 @@ from app.callbacks.errors import callback_failed
 from app.config import PROJECT_ROOT
 from app.layouts.shell import shell
 from app.web import callback_requests
+from app.web.session import session_language
+
+
+class Dashboard(Dash):
+    """Dash whose page names its language on <html> (screen readers pick their voice from it;
+    the language switch reloads the page, so the request's language is the page's)."""
+
+    def interpolate_index(self, **kwargs):
+        page = super().interpolate_index(**kwargs)
+        return page.replace("<html>", f'<html lang="{session_language()}">', 1)
 
 
 def init_app(server: Flask) -> Dash:
-    dash_app = Dash(
+    dash_app = Dashboard(
         __name__,
         server=server,
         url_base_pathname="/",

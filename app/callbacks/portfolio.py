@@ -48,7 +48,7 @@ STATES = [
     ("portfolio-risk", "value"),
     ("portfolio-stale", "value"),
     ("portfolio-focus", "data"),
-    ("portfolio-view", "active_tab"),
+    ("portfolio-view", "value"),
 ]
 
 

@@ -150,6 +150,7 @@ def decision_form(lang: str, choices: tuple[str, ...] = DECISIONS) -> list:
                 html.Legend(t("decision_legend", lang), className="small fw-semibold mb-1"),
                 dbc.RadioItems(
                     id="client-decision",
+                    name="client-decision",  # one radio group: Tab leaves it, arrows move in it
                     options=[{"label": t(f"decision_{d}", lang), "value": d} for d in choices],
                     inline=True,
                     className="mb-2",

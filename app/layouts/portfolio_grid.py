@@ -208,9 +208,15 @@ def grid(lang: str, role: str):
 def view_tabs(lang: str, user):
     """All clients, or the adviser's to-do (supervisors review in their own queue)."""
     views = VIEWS if user.role == "adviser" else VIEWS[:1]
-    return dbc.Tabs(
-        [dbc.Tab(label=t(f"view_{v}", lang), tab_id=v) for v in views],
+    # A radio group drawn as buttons: dbc.Tabs without panes names panes that do not exist
+    # (axe-core: aria-controls to a missing id), and choosing a view is a choice of one.
+    return dbc.RadioItems(
         id="portfolio-view",
-        active_tab="all",
-        className="mb-2",
+        name="portfolio-view",
+        options=[{"label": t(f"view_{v}", lang), "value": v} for v in views],
+        value="all",
+        className="btn-group mb-2",
+        inputClassName="btn-check",
+        labelClassName="btn btn-outline-primary btn-sm",
+        labelCheckedClassName="active",
     )

@@ -35,15 +35,19 @@ def feature_control(feature, lang: str, value):
             dbc.Row(
                 [
                     dbc.Col(
-                        dcc.Slider(
-                            id=f"simulator-{feature.name}",
-                            min=feature.minimum,
-                            max=slider_top(feature),
-                            step=feature.step,
-                            value=min(value, slider_top(feature)),
-                            marks=None,
-                            allow_direct_input=False,
-                            updatemode="mouseup",
+                        html.Div(
+                            dcc.Slider(
+                                id=f"simulator-{feature.name}",
+                                min=feature.minimum,
+                                max=slider_top(feature),
+                                step=feature.step,
+                                value=min(value, slider_top(feature)),
+                                marks=None,
+                                allow_direct_input=False,
+                                updatemode="mouseup",
+                            ),
+                            # The thumb's accessible name (assets/a11y.js).
+                            **{"data-slider-label": feature.label(lang)},
                         ),
                         width=8,
                     ),

@@ -71,7 +71,7 @@ def test_a_figure_filters_and_the_to_do_view_says_what_to_do(
     expect(page.locator(LINKS)).to_have_attribute("href", f"/clients/{live.stale}")
     page.get_by_role("button", name=re.compile(f"^8 {clients}")).click()
     expect(page.locator("#portfolio-total")).to_have_text("8 clients")
-    page.get_by_role("tab", name=todo_tab).click()
+    page.locator("#portfolio-view label", has_text=todo_tab).click()
     expect(page.locator(ROWS)).to_have_count(8)
     pinned = page.locator(f"#portfolio-grid .ag-row:has(a[href='/clients/{live.stale}'])")
     index = pinned.get_attribute("row-index")  # the client column is pinned: its own row
