@@ -17,6 +17,7 @@ import numpy as np
 FAVOURABLE, REVIEW, UNFAVOURABLE = "favourable", "review", "unfavourable"
 RECOMMENDATIONS = (FAVOURABLE, REVIEW, UNFAVOURABLE)  # best first
 BANDS = {FAVOURABLE: "low", REVIEW: "medium", UNFAVOURABLE: "high"}  # the portfolio's risk bands
+ADVICE_OF_BAND = {band: advice for advice, band in BANDS.items()}  # one word per band
 SHOWN_DECIMALS = 3  # a probability is shown to 0.1 percentage point (9,5 %)
 DEFAULT_REVIEW_MARGIN = 0.2  # relative half-width of the review band around the threshold
 # Cost of one adviser review, in the unit of the other costs (a refused good client costs 1).

@@ -11,6 +11,7 @@ from html import escape
 import plotly.graph_objects as go
 
 from modelling.metrics import ECE_BINS
+from modelling.plot_theme import register as register_template
 
 COLUMNS = (
     ("cv", "auc", "CV AUC"),
@@ -106,7 +107,7 @@ def _figures(meta: dict) -> list[go.Figure]:
     figures = [roc, pr, rel, cost, shap]
     for fig, (title, x, y) in zip(figures, titles, strict=True):
         fig.update_layout(
-            title=title, xaxis_title=x, yaxis_title=y, height=420, template="plotly_white"
+            title=title, xaxis_title=x, yaxis_title=y, height=420, template=register_template()
         )
     return figures
 

@@ -9,7 +9,7 @@ from dash import dcc, html
 from app.layouts.admin_erasure import erasure_card
 from app.layouts.admin_jobs import jobs_card
 from app.layouts.common import ALL, card, page_header
-from app.services.audit import ACTIONS
+from app.models.audit import ACTIONS
 from app.texts import FR as _FR
 from app.texts import t
 

@@ -7,8 +7,8 @@ from dash import html
 
 from app.i18n import format_date, format_number, format_percent
 from app.layouts.figures import DIRECTION_WORDS, MARKS, feature_label, points_text
-from app.services.policy import ADVICE_OF_BAND
 from app.texts import t
+from modelling.policy import ADVICE_OF_BAND
 
 # The "all" choice of a select: not "", which dbc.Select keeps for its hidden placeholder (an
 # option "" would be shadowed by it and the select would show blank).
@@ -71,6 +71,11 @@ def percent(value: float | None, lang: str, decimals: int = 1) -> str:
     if value is None:
         return "—"
     return format_percent(value, lang, decimals)
+
+
+def number_or_dash(value: float | None, lang: str, decimals: int = 3) -> str:
+    """A figure as the reader writes it (CLDR); "—" when there is none."""
+    return "—" if value is None else format_number(value, lang, decimals)
 
 
 def date_text(iso: str, lang: str) -> str:

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from app.i18n import format_number, format_percent, plural_form
 from app.texts import t
 from modelling.features import BY_NAME
+from modelling.plot_theme import register as register_template
 
 # Risk colours are reserved for risk (palette in assets/app.css and docs/design.md).
 RISK_UP = "#c0392b"
@@ -18,17 +19,14 @@ BAND_COLOURS = {"favourable": "#d5f5e3", "review": "#fdebd0", "unfavourable": "#
 LEGEND_COLOURS = {"favourable": "#58d68d", "review": "#f5b041", "unfavourable": "#ec7063"}
 NEUTRAL = "#34495e"
 PERCENT = {"fr": "\u202f%", "en": "%"}  # 12,5 % in French, 12.5% in English
-# Series that carry no risk meaning: navy and greys, never red or green.
-CALM_COLOURS = ["#1f3a5f", "#8795a5", "#5d7ea8", "#b5bfca", "#a3824a"]
-FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 
 
 def chart_style(lang: str) -> dict:
-    """Layout settings every chart shares: the page's font, calm colours, French numbers."""
+    """Layout settings every chart shares: the project's template (modelling/plot_theme: font,
+    calm colours, white plot) and the page's number separators."""
     return {
+        "template": register_template(),
         "separators": ", " if lang == "fr" else ".,",
-        "colorway": CALM_COLOURS,
-        "font": {"family": FONT, "color": "#212529"},
     }
 
 

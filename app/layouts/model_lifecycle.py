@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from app.layouts.common import card, date_text
-from app.services.lifecycle import MAX_NOTE, MAX_REFERENCE, SYSTEM
+from app.models.lifecycle import MAX_NOTE, MAX_REFERENCE, SYSTEM
 from app.texts import t
 
 ACTIONS = ("approve", "activate", "challenger", "challenger_off")

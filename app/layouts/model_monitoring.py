@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from app.i18n import format_number
 from app.layouts.common import card, percent
+from app.layouts.common import number_or_dash as _number
 from app.layouts.figures import chart_style
 from app.texts import t
 from modelling.features import BY_NAME
@@ -33,13 +34,16 @@ def section(lang: str, watch: float, alert: float):
         [
             dbc.Col(dbc.Label(t("drift_window", lang), html_for="model-drift-days"), width="auto"),
             dbc.Col(
-                dcc.Dropdown(
+                # A native select (Dash 4's dropdown keeps a focusable aria-hidden input: axe-core
+                # refuses it); the service reads the days as the API's query string does.
+                dbc.Select(
                     id="model-drift-days",
                     options=[
-                        {"label": t("drift_window_days", lang, days=d), "value": d} for d in WINDOWS
+                        {"label": t("drift_window_days", lang, days=d), "value": str(d)}
+                        for d in WINDOWS
                     ],
-                    value=DEFAULT_WINDOW,
-                    clearable=False,
+                    value=str(DEFAULT_WINDOW),
+                    size="sm",
                 ),
                 md=3,
             ),
@@ -53,10 +57,6 @@ def section(lang: str, watch: float, alert: float):
     )
     body = [selector, meaning, dcc.Loading(html.Div(id="model-drift-report"))]
     return card(t("drift_title", lang), body, "model-drift-card", "bi-activity")
-
-
-def _number(value, lang: str, decimals: int = 3) -> str:
-    return "—" if value is None else format_number(value, lang, decimals)
 
 
 def status_badge(status: str, lang: str, badge_id: str):

@@ -11,6 +11,40 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
 
+# The actions an event may record (services/audit.record refuses any other; the admin page's
+# filter offers them). A new audited action is added here.
+ACTIONS = frozenset(
+    {
+        "login",
+        "login_failed",
+        "logout",
+        "score",
+        "score_batch",
+        "score_client",
+        "view_score",  # a client's unchanged score served again (one record per state)
+        "letter",  # the client's letter (decision, reasons, rights) produced
+        "view_client",
+        "view_history",
+        "list_clients",
+        "decision",
+        "export",
+        "erasure",
+        "scores_refresh",
+        "rectification",
+        "outcome",  # a client's realised outcome recorded (API)
+        "outcome_import",  # a file of outcomes imported (CLI): counts only
+        "review_request",
+        "model_switch",
+        "model_approval",  # issue 12: a version approved for service
+        "model_activation",  # the active version chosen (a challenger promoted too)
+        "model_challenger",  # a challenger set or stopped
+        "purge",
+        "drift_alert",
+        "user_create",
+        "user_update",
+    }
+)
+
 # SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
 AuditId = BigInteger().with_variant(Integer(), "sqlite")
 

@@ -11,6 +11,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
 
+# An approval's limits (the reference column holds 200 characters) and the approver an automatic
+# approval records; the service checks them, the model page's form announces them.
+MAX_NOTE, MAX_REFERENCE = 2_000, 200
+SYSTEM = "system"
+
 
 class PublishedModel(Base):
     """A registry version's files, byte for byte, so an instance without it can load it (the
@@ -45,6 +50,6 @@ class ModelApproval(Base):
     )
     approver: Mapped[str] = mapped_column(String(254))  # the e-mail at approval, or "system"
     note: Mapped[str] = mapped_column(Text)
-    reference: Mapped[str | None] = mapped_column(String(200))
+    reference: Mapped[str | None] = mapped_column(String(MAX_REFERENCE))
     sha256: Mapped[str] = mapped_column(String(64))
     approved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

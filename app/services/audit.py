@@ -15,39 +15,8 @@ from sqlalchemy import insert
 
 from app.database import current_database
 from app.models import AuditEvent
+from app.models.audit import ACTIONS
 from app.services.audit_chain import seal
-
-ACTIONS = frozenset(
-    {
-        "login",
-        "login_failed",
-        "logout",
-        "score",
-        "score_batch",
-        "score_client",
-        "view_score",  # a client's unchanged score served again (one record per state)
-        "letter",  # the client's letter (decision, reasons, rights) produced
-        "view_client",
-        "view_history",
-        "list_clients",
-        "decision",
-        "export",
-        "erasure",
-        "scores_refresh",
-        "rectification",
-        "outcome",  # a client's realised outcome recorded (API)
-        "outcome_import",  # a file of outcomes imported (CLI): counts only
-        "review_request",
-        "model_switch",
-        "model_approval",  # issue 12: a version approved for service
-        "model_activation",  # the active version chosen (a challenger promoted too)
-        "model_challenger",  # a challenger set or stopped
-        "purge",
-        "drift_alert",
-        "user_create",
-        "user_update",
-    }
-)
 
 
 def record(

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from app.database import current_database
 from app.models import AppSetting, ModelApproval, PublishedModel, User, utcnow
+from app.models.lifecycle import MAX_NOTE, MAX_REFERENCE, SYSTEM
 from app.services import audit, model_store, permissions
 from app.services.errors import Conflict, FreshLoginRequired, Invalid, NotFound, Unavailable
 from app.services.models import (
@@ -31,8 +32,6 @@ from modelling.registry import VERSION_PATTERN, RegistryError
 
 log = logging.getLogger(__name__)
 
-MAX_NOTE, MAX_REFERENCE = 2_000, 200
-SYSTEM = "system"
 AUTOMATIC_NOTE = "development: automatic approval"
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from flask import current_app
 
 from modelling.policy import (
-    BANDS,
     DEFAULT_REVIEW_MARGIN,
     FAVOURABLE,
     UNFAVOURABLE,
@@ -21,7 +20,6 @@ from modelling.policy import (
 )
 
 __all__ = ["FAVOURABLE", "UNFAVOURABLE", "Policy", "goes_against", "policy_for", "rank"]
-ADVICE_OF_BAND = {band: advice for advice, band in BANDS.items()}  # one word per band
 # The decision that follows each recommendation; another one needs a justification.
 EXPECTED_DECISION = {FAVOURABLE: "approve", UNFAVOURABLE: "decline"}
 
