@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, CheckConstraint, Float, ForeignKey, Index, String, Text, Uuid
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
@@ -25,9 +24,7 @@ class ScoreRecord(Base):
     requested_by: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("users.id", ondelete="SET NULL")
     )
-    # jsonb on PostgreSQL (migration 0014): the drift report reads the five inputs of a million
-    # records without parsing JSON text (docs/performance.md).
-    inputs: Mapped[dict[str, Any]] = mapped_column(JSON().with_variant(JSONB(), "postgresql"))
+    inputs: Mapped[dict[str, Any]] = mapped_column(JSON)
     # Null when the model is switched off (kill switch): the recommendation is manual review.
     probability: Mapped[float | None] = mapped_column(Float)
     recommendation: Mapped[str] = mapped_column(String(32))

@@ -4,10 +4,8 @@ One statement counts, for a window, how many score records fall in each referenc
 feature and of the probability: the rows never come to Python (a million records would). The
 records counted are every ad-hoc score of the window and, for a stored client, only its latest
 score of the window (a later one of the same client in the window supersedes it). The inputs
-are read from the JSON column: on PostgreSQL (jsonb since migration 0014) once per row by
-jsonb_to_record, on SQLite by json_extract in a materialised CTE, so that each value is
-extracted once, not once per bin. Measured slower on PostgreSQL (docs/performance.md): five
-`->>` casts (inlined into each bin's filter), DISTINCT ON instead of the NOT EXISTS anti-join.
+are read from the JSON column: on PostgreSQL parsed once per row by json_to_record, on SQLite
+by json_extract in a materialised CTE, so that each value is extracted once, not once per bin.
 """
 
 from __future__ import annotations
@@ -58,7 +56,7 @@ def _recent_values(dialect: str, start: datetime, end: datetime, version: str | 
     scored = and_(ScoreRecord.probability.is_not(None), ScoreRecord.model_version == version)
     if dialect == "postgresql":
         inputs = (
-            func.jsonb_to_record(ScoreRecord.inputs)
+            func.json_to_record(ScoreRecord.inputs)
             .table_valued(*(column(name, Float) for name in FEATURE_NAMES))
             .render_derived(name="f", with_types=True)
         )
