@@ -165,7 +165,7 @@ def test_switch_language(adviser_page, live):
     assert page.inner_text("#client-value-income").strip() == "€38,000"
     assert page.inner_text("#nav-nav_portfolio").strip() == "My clients"
     assert re.fullmatch(
-        r"on \d{4}-\d{2}-\d{2} \(10 days ago\)",
+        r"on \d{1,2} [A-Z][a-z]{2} \d{4} \(10 days ago\)",  # CLDR's English date: 24 Nov 2026
         page.inner_text("#client-features tr:last-child td").strip(),
     )
     page.click("#nav-language")
