@@ -19,6 +19,14 @@ RECOMMENDATION_COLOURS = {
     "unfavourable": "danger",
     "manual_review": "secondary",
 }
+# A monitoring status (drift, back-test): one colour per meaning on every model-page section.
+STATUS_COLOURS = {
+    "ok": "success",
+    "watch": "warning",
+    "alert": "danger",
+    "insufficient": "secondary",
+    "no_reference": "secondary",
+}
 RECOMMENDATION_ICONS = {
     "favourable": "bi-check-circle",
     "review": "bi-question-circle",
@@ -43,6 +51,17 @@ def card(title: str, body, card_id: str, icon: str | None = None, className: str
         [dbc.CardHeader(html.H2([*header, title], className="h6 mb-0")), dbc.CardBody(body)],
         id=card_id,
         className=f"mb-3 shadow-sm {className}",
+    )
+
+
+def status_badge(words: str, status: str, lang: str, badge_id: str):
+    """A monitoring status in its words (text key `{words}_status_{status}`) and colour."""
+    return dbc.Badge(
+        t(f"{words}_status_{status}", lang),
+        color=STATUS_COLOURS[status],
+        id=badge_id,
+        className="me-2",
+        title=status,
     )
 
 

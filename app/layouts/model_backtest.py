@@ -9,32 +9,16 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from app.i18n import format_number
-from app.layouts.common import card, percent
+from app.layouts.common import card, percent, status_badge
 from app.layouts.figures import chart_style
 from app.texts import t
 
 GRAPH = {"displayModeBar": False}
-STATUS_COLOUR = {
-    "ok": "success",
-    "watch": "warning",
-    "alert": "danger",
-    "insufficient": "secondary",
-}
 OUTSIDE_COLOUR, INSIDE_COLOUR, PREDICTED_COLOUR = "#b02a37", "#1f3a5f", "#d08c00"
 
 
 def _number(value, lang: str, decimals: int = 3) -> str:
     return "—" if value is None else format_number(value, lang, decimals)
-
-
-def status_badge(status: str, lang: str, badge_id: str):
-    return dbc.Badge(
-        t(f"bt_status_{status}", lang),
-        color=STATUS_COLOUR[status],
-        id=badge_id,
-        className="me-2",
-        title=status,
-    )
 
 
 def status_sentence(report: dict, lang: str) -> str:
@@ -165,7 +149,7 @@ def backtest_body(report: dict, lang: str, prefix: str, grade_min: int):
     children = [
         html.P(
             [
-                status_badge(report["status"], lang, f"{prefix}-status"),
+                status_badge("bt", report["status"], lang, f"{prefix}-status"),
                 html.Span(status_sentence(report, lang), id=f"{prefix}-status-text"),
             ]
         ),

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from app.i18n import format_number
-from app.layouts.common import card, percent
+from app.layouts.common import STATUS_COLOURS, card, percent, status_badge
 from app.layouts.common import number_or_dash as _number
 from app.layouts.figures import chart_style
 from app.texts import t
@@ -18,13 +18,6 @@ from modelling.features import BY_NAME
 GRAPH = {"displayModeBar": False}
 WINDOWS = (7, 30, 90, 365)
 DEFAULT_WINDOW = 30
-STATUS_COLOUR = {
-    "ok": "success",
-    "watch": "warning",
-    "alert": "danger",
-    "insufficient": "secondary",
-    "no_reference": "secondary",
-}
 REFERENCE_COLOUR, RECENT_COLOUR = "#9aa5b1", "#1f3a5f"
 
 
@@ -57,16 +50,6 @@ def section(lang: str, watch: float, alert: float):
     )
     body = [selector, meaning, dcc.Loading(html.Div(id="model-drift-report"))]
     return card(t("drift_title", lang), body, "model-drift-card", "bi-activity")
-
-
-def status_badge(status: str, lang: str, badge_id: str):
-    return dbc.Badge(
-        t(f"drift_status_{status}", lang),
-        color=STATUS_COLOUR[status],
-        id=badge_id,
-        className="me-2",
-        title=status,
-    )
 
 
 def _label(name: str, lang: str) -> str:
@@ -134,9 +117,9 @@ def _table(parts: list[tuple[str, dict]], lang: str):
             [
                 html.Td(_label(name, lang)),
                 html.Td(_number(part["psi"], lang)),
-                html.Td(status_badge(part["status"], lang, f"model-drift-status-{name}")),
+                html.Td(status_badge("drift", part["status"], lang, f"model-drift-status-{name}")),
             ],
-            className=f"table-{STATUS_COLOUR[part['status']]}"
+            className=f"table-{STATUS_COLOURS[part['status']]}"
             if part["status"]
             in (
                 "watch",
@@ -163,7 +146,7 @@ def report_view(report: dict, lang: str, minimum: int):
     )
     head = html.P(
         [
-            status_badge(status, lang, "model-drift-status"),
+            status_badge("drift", status, lang, "model-drift-status"),
             t(
                 "drift_version",
                 lang,
