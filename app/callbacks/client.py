@@ -10,6 +10,7 @@ from flask import current_app
 from app.callbacks.common import actor_and_client_id
 from app.database import current_database
 from app.i18n import format_number, format_with_unit
+from app.layouts.client import model_off_card
 from app.layouts.client_header import header_facts
 from app.layouts.cohort_table import cohort_table
 from app.layouts.common import (
@@ -102,24 +103,6 @@ def stale_alert(summary: dict, lang: str, may_rectify: bool = False):
     if alert is not None and may_rectify:
         alert.children.append(rectify_link(lang))
     return alert
-
-
-def model_off_card(lang: str):
-    """Said instead of a gauge while an administrator has switched the model off."""
-    return dbc.Alert(
-        [
-            html.H3(
-                [
-                    html.I(className="bi bi-power me-2", **{"aria-hidden": "true"}),
-                    t("model_off_title", lang),
-                ],
-                className="h5 alert-heading",
-            ),
-            html.P(t("model_off_text", lang), className="mb-0"),
-        ],
-        color="secondary",
-        id="client-model-off-card",
-    )
 
 
 def _header(summary: dict, scored: dict, cid, lang: str):

@@ -8,6 +8,7 @@ from dash import Dash, Input, Output, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
 from app.callbacks.refusals import refusal_alert
+from app.layouts.admin import model_off_banner
 from app.layouts.common import date_text
 from app.services import oversight
 from app.services.errors import ServiceError
@@ -20,15 +21,7 @@ def banner(_pathname, _changed):
         raise PreventUpdate
     if oversight.model_enabled():
         return None
-    return dbc.Alert(
-        [
-            html.I(className="bi bi-sign-stop me-2", **{"aria-hidden": "true"}),
-            t("model_off_banner", session_language()),
-        ],
-        color="danger",
-        className="py-2 mb-0",
-        id="model-off-alert",
-    )
+    return model_off_banner(session_language())
 
 
 def ask_switch(off_clicks, on_clicks, cancel_clicks, confirm_clicks):

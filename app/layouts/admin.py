@@ -14,6 +14,19 @@ from app.texts import FR as _FR
 from app.texts import t
 
 
+def model_off_banner(lang: str):
+    """On every page while an administrator has switched the model off (AI Act Art. 14)."""
+    return dbc.Alert(
+        [
+            html.I(className="bi bi-sign-stop me-2", **{"aria-hidden": "true"}),
+            t("model_off_banner", lang),
+        ],
+        color="danger",
+        className="py-2 mb-0",
+        id="model-off-alert",
+    )
+
+
 def action_words(action: str, lang: str) -> str:
     """An audit action in words ("Effacement (art. 17)"); the code itself if words are missing."""
     return t(f"audit_action_{action}", lang) if f"audit_action_{action}" in _FR else action

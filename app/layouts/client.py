@@ -200,6 +200,24 @@ def history_card(lang: str):
     return card(t("history_title", lang), body, "client-history-card", "bi-clock-history")
 
 
+def model_off_card(lang: str):
+    """Said instead of a gauge while an administrator has switched the model off."""
+    return dbc.Alert(
+        [
+            html.H3(
+                [
+                    html.I(className="bi bi-power me-2", **{"aria-hidden": "true"}),
+                    t("model_off_title", lang),
+                ],
+                className="h5 alert-heading",
+            ),
+            html.P(t("model_off_text", lang), className="mb-0"),
+        ],
+        color="secondary",
+        id="client-model-off-card",
+    )
+
+
 def not_found(lang: str, **_):
     """An unknown client, or one outside the reader's portfolio (the two look the same)."""
     return html.Div(

@@ -133,7 +133,8 @@ def gauge(probability: float, threshold: float, lower: float, upper: float, lang
         font={"size": 12},
     )
     figure.update_layout(
-        height=290, margin={"l": 30, "r": 30, "t": 60, "b": 40}, **chart_style(lang)
+        # Side margins wide enough for the "100 %" tick at the dial's right end.
+        height=290, margin={"l": 40, "r": 40, "t": 60, "b": 40}, **chart_style(lang)
     )
     return figure
 

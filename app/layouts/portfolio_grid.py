@@ -105,8 +105,8 @@ def columns(lang: str, role: str = "adviser") -> list[dict]:
             "headerName": t("grid_col_client", lang),
             "cellRenderer": "markdown",
             "cellRendererParams": {"linkTarget": "_self"},
-            "minWidth": 100,
-            "flex": 1,
+            # A fixed width: a pinned column that flexes takes the room the last ones need.
+            "width": 110,
             "pinned": "left",
         },
         *(
@@ -157,7 +157,7 @@ def columns(lang: str, role: str = "adviser") -> list[dict]:
                 "portfolio-review-pending": "params.data && params.data.review_key == 'pending'",
                 "portfolio-review-answered": "params.data && params.data.review_key == 'answered'",
             },
-            "minWidth": 100,
+            "minWidth": 120,  # "en attente" in bold, whole
             "flex": 1,
         },
         {
