@@ -240,8 +240,7 @@ def by_callback(action: str, client: Client, triggered) -> str:
         table, _summary, _pages = reviews_callbacks.show_queue("all", False, 1)
         return _read(action, table, "reviews-queue")
     if action == "request_review":
-        triggered("client-review-record")
-        notice, _disabled = rights_callbacks.review(cid, 0, 1)
+        notice, _disabled = rights_callbacks.record_review(1, None, cid)
         return _read(action, notice, "client-review-open")
     if action == "export":
         download, refused = rights_callbacks.export(1, cid)

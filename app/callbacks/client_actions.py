@@ -13,7 +13,7 @@ from app.layouts.client import decision_form, decision_not_offered, rights_actio
 from app.layouts.reviews import case_note
 from app.models import Role
 from app.models.review import OUTCOMES
-from app.services import decisions, permissions, reviews
+from app.services import decisions, permissions, reviews, rights
 from app.services.errors import NotFound
 from app.services.lookup import client_id_from
 from app.texts import t
@@ -48,7 +48,10 @@ def draw_actions(client_id: str | None, _refresh=None):
         form = decision_not_offered(lang)
     else:
         form = None
-    return rights_actions(lang, allowed), form
+    requested = "request_review" in allowed and rights.review_requested_at(
+        client_id_from(client_id), actor
+    )
+    return rights_actions(lang, allowed, review_open=bool(requested)), form
 
 
 def register(dash_app: Dash) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, ctx, dcc, html
+from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from app.callbacks.common import actor_and_client_id
@@ -36,26 +36,11 @@ def export(clicks, client_id: str):
     return download, None
 
 
-def review(client_id: str, _refresh, clicks, client_view=None):
-    """Record the request, with the client's point of view if typed, when the button is
-    pressed; show it until a supervisor answers (services/reviews)."""
-    actor, cid = actor_and_client_id(client_id)
-    lang = session_language()
-    try:
-        # Dash also names the button as trigger when the page first renders it: a real press
-        # is one with clicks.
-        if ctx.triggered_id == "client-review-record" and clicks:
-            rights.request_review(cid, actor, client_view or None)
-        requested = rights.review_requested_at(cid, actor)
-    except ServiceError as exc:
-        if "client_view" in exc.fields:  # a forged or over-long point of view
-            maximum = reviews.MAX_CLIENT_VIEW
-            text = t("review_client_view_invalid", lang, maximum=maximum)
-            return dbc.Alert(text, color="warning", id="client-review-refused"), False
-        return refusal_alert(exc, lang, "client-review-refused"), True
+def review_notice(requested, lang: str):
+    """The open request, shown until a supervisor answers; None when there is none."""
     if requested is None:
-        return None, False
-    notice = dbc.Alert(
+        return None
+    return dbc.Alert(
         [
             html.I(className="bi bi-person-raised-hand me-2", **{"aria-hidden": "true"}),
             t("review_requested", lang, date=date_text(requested, lang)),
@@ -64,7 +49,38 @@ def review(client_id: str, _refresh, clicks, client_view=None):
         className="py-2 mb-0",
         id="client-review-open",
     )
-    return notice, True
+
+
+def review_status(client_id: str, _refresh=None):
+    """On each load and refresh of the page: the client's open request, if any.
+
+    Its own callback, apart from the button's: the button is drawn later (client_actions), and
+    Dash refuses a callback whose inputs are only partly on the page."""
+    actor, cid = actor_and_client_id(client_id)
+    try:
+        requested = rights.review_requested_at(cid, actor)
+    except ServiceError as exc:
+        return refusal_alert(exc, session_language(), "client-review-refused")
+    return review_notice(requested, session_language())
+
+
+def record_review(clicks, client_view, client_id: str):
+    """The button pressed: record the request with the client's point of view if typed
+    (services/reviews), then show it and disable the button."""
+    if not clicks:  # rendered, not pressed
+        raise PreventUpdate
+    actor, cid = actor_and_client_id(client_id)
+    lang = session_language()
+    try:
+        rights.request_review(cid, actor, client_view or None)
+        requested = rights.review_requested_at(cid, actor)
+    except ServiceError as exc:
+        if "client_view" in exc.fields:  # a forged or over-long point of view
+            maximum = reviews.MAX_CLIENT_VIEW
+            text = t("review_client_view_invalid", lang, maximum=maximum)
+            return dbc.Alert(text, color="warning", id="client-review-refused"), False
+        return refusal_alert(exc, lang, "client-review-refused"), True
+    return review_notice(requested, lang), requested is not None
 
 
 def register(dash_app: Dash) -> None:
@@ -77,9 +93,14 @@ def register(dash_app: Dash) -> None:
     )(export)
     dash_app.callback(
         Output("client-review-request", "children"),
-        Output("client-review-record", "disabled"),
         Input("client-id", "data"),
         Input("client-refresh", "data"),
+    )(review_status)
+    dash_app.callback(
+        Output("client-review-request", "children", allow_duplicate=True),
+        Output("client-review-record", "disabled"),
         Input("client-review-record", "n_clicks"),
         State("client-review-view", "value"),
-    )(review)
+        State("client-id", "data"),
+        prevent_initial_call=True,
+    )(record_review)

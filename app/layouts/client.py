@@ -54,8 +54,9 @@ def client_card(lang: str):
     )
 
 
-def rights_actions(lang: str, allowed: frozenset[str]):
-    """The review-request and export buttons, each only for a reader who may use it."""
+def rights_actions(lang: str, allowed: frozenset[str], review_open: bool = False):
+    """The review-request and export buttons, each only for a reader who may use it; the
+    request button is disabled while the client's request is open."""
     buttons = []
     if "request_review" in allowed:
         # The client's point of view goes with the request, to the reviewer (issue 13 §1).
@@ -83,6 +84,7 @@ def rights_actions(lang: str, allowed: frozenset[str]):
                     t("review_record", lang),
                 ],
                 id="client-review-record",
+                disabled=review_open,
                 color="outline-secondary",
                 size="sm",
                 className="me-2 mb-1",

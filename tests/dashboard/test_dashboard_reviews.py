@@ -150,13 +150,13 @@ def test_the_request_carries_the_clients_point_of_view(acting, people, cases):
     cid = str(cases["outside"].id)
     with acting(people["adviser"], "en"):
         too_long, enabled = in_callback(
-            rights_callbacks.review, cid, 0, 1, "x" * 2001, trigger="client-review-record"
+            rights_callbacks.record_review, 1, "x" * 2001, cid, trigger="client-review-record"
         )
         assert too_long.id == "client-review-refused" and "2000" in text_of(too_long)
         assert enabled is False
         assert reviews.case_for(cases["outside"].id, people["adviser"]) is None
         notice, _disabled = in_callback(
-            rights_callbacks.review, cid, 0, 1, "I disagree.", trigger="client-review-record"
+            rights_callbacks.record_review, 1, "I disagree.", cid, trigger="client-review-record"
         )
     assert notice.id == "client-review-open"
     case = reviews.case_for(cases["outside"].id, people["adviser"])

@@ -103,28 +103,33 @@ def test_the_export_button_downloads_the_clients_json(acting, people, stored_cli
     assert [e.actor_id for e in events] == [people["adviser"].id]
 
 
-def test_a_review_request_shows_until_a_supervisor_decides(
-    acting, people, stored_client, triggered
-):
+def test_a_review_request_shows_until_a_supervisor_decides(acting, people, stored_client):
     cid = str(stored_client.id)
+
+    def button():
+        buttons, _form = client_actions.draw_actions(cid)
+        return next(b for b in buttons if getattr(b, "id", None) == "client-review-record")
+
     with acting(people["adviser"], "en"):
-        triggered(None)
-        assert rights_callbacks.review(cid, 0, None) == (None, False)
-        # Dash names the button as trigger when it first renders it, without a click.
-        triggered("client-review-record")
-        assert rights_callbacks.review(cid, 0, None) == (None, False)
-        notice, disabled = rights_callbacks.review(cid, 0, 1)
+        assert rights_callbacks.review_status(cid, 0) is None
+        assert button().disabled is False
+        with pytest.raises(PreventUpdate):  # drawn, not pressed: nothing is recorded
+            rights_callbacks.record_review(None, None, cid)
+        assert rights_callbacks.review_status(cid, 0) is None
+        notice, disabled = rights_callbacks.record_review(1, None, cid)
         assert disabled is True and notice.id == "client-review-open"
         assert "asked for human review" in text_of(notice)
-        triggered(None)
-        assert rights_callbacks.review(cid, 1, 1)[0] is not None  # still open on reload
+        # On reload: the notice again, and the button drawn disabled.
+        assert rights_callbacks.review_status(cid, 1).id == "client-review-open"
+        assert button().disabled is True
         scoring.score_client(stored_client.id, people["adviser"])
         justified = "Dossier relu avec le client, revenus confirmés."
         decision = decisions.record_decision(
             stored_client.id, people["supervisor"], "approve", justified
         )
         assert decision["human_review"] is True
-        assert rights_callbacks.review(cid, 2, 1) == (None, False)
+        assert rights_callbacks.review_status(cid, 2) is None
+        assert button().disabled is False
 
 
 def test_the_kill_switch_banner_shows_on_every_page_while_the_model_is_off(acting, people):
