@@ -15,8 +15,9 @@ from babel import dates as babel_dates
 from babel.numbers import NumberPattern, parse_pattern
 from babel.units import format_unit
 
-LANGUAGES = ("fr", "en")
-DEFAULT_LANGUAGE = "fr"
+from app.texts import DEFAULT_LANGUAGE
+from app.texts import LANGUAGES as LANGUAGES  # re-exported: callers read both from here
+
 _LOCALES = {"fr": Locale.parse("fr_FR"), "en": Locale.parse("en_GB")}
 # French writes 03/12/2026; English spells the month ("3 Dec 2026"), never ambiguous.
 _DATE_STYLE = {"fr": "short", "en": "medium"}

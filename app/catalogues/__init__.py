@@ -1,5 +1,6 @@
-"""More of the dashboard's words, one module per part of the product (each with FR and EN dicts).
+"""The dashboard's words, one package per language (fr, en), one module per part of the product.
 
-app/texts.py merges every module of this package into its catalogue at import, and refuses a
-key defined twice, so parts built side by side never overwrite each other's words.
+Each part is app/catalogues/<lang>/<part>.py with one dict, TEXTS, and exists in both languages.
+app/texts.py merges a language's parts at import and refuses a key defined twice, so parts built
+side by side never overwrite each other's words.
 """

@@ -1,7 +1,9 @@
-"""One catalogue, two languages: same keys, same placeholders, numbers in the reader's format."""
+"""One catalogue per language, same parts, same keys, same placeholders, numbers in the reader's
+format; a key defined twice is refused."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -9,7 +11,7 @@ import pytest
 
 from app.i18n import format_days, format_number, format_value, format_with_unit
 from app.layouts.common import date_text, percent
-from app.texts import EN, FR
+from app.texts import EN, FR, LANGUAGES, load_catalogue, parts_of
 
 APP = Path(__file__).resolve().parents[2] / "app"
 
@@ -22,6 +24,36 @@ def test_french_and_english_have_the_same_keys_and_placeholders():
     assert set(FR) == set(EN)
     for key in FR:
         assert placeholders(FR[key]) == placeholders(EN[key]), key
+
+
+def test_every_part_exists_in_both_languages():
+    fr, en = parts_of("app.catalogues.fr"), parts_of("app.catalogues.en")
+    assert fr, "no part found"
+    assert fr == en
+
+
+def test_no_part_defines_a_key_twice():
+    """Python keeps the last of two equal keys in a dict literal: the first would be lost."""
+    for lang in LANGUAGES:
+        for path in sorted((APP / "catalogues" / lang).glob("[!_]*.py")):
+            tree = ast.parse(path.read_text())
+            dicts = [node for node in ast.walk(tree) if isinstance(node, ast.Dict)]
+            assert len(dicts) == 1, path
+            keys = [ast.literal_eval(key) for key in dicts[0].keys]
+            assert sorted({k for k in keys if keys.count(k) > 1}) == [], path
+
+
+def test_a_key_defined_by_two_parts_is_refused(tmp_path, monkeypatch):
+    package = tmp_path / "clashing_words"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "first.py").write_text('TEXTS = {"title": "Titre", "only_first": "Un"}\n')
+    (package / "second.py").write_text('TEXTS = {"title": "Autre titre"}\n')
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(
+        RuntimeError, match=r"clashing_words\.second redefines \['title'\], already in \['first'\]"
+    ):
+        load_catalogue("clashing_words")
 
 
 def test_every_key_the_dashboard_asks_for_exists():

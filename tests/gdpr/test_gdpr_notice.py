@@ -1,4 +1,4 @@
-"""The client notice (GDPR Arts 13-14) has one source, app/catalogues/gdpr_notice.py: the
+"""The client notice (GDPR Arts 13-14) has one source, app/catalogues/fr/gdpr_notice.py: the
 dashboard's GDPR page shows every section in the reader's language with the settings in force,
 and docs/gdpr.md quotes the French text as the page shows it with the default settings."""
 

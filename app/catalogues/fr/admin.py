@@ -1,0 +1,78 @@
+"""The administration page's words: accounts, log, erasure and purge."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, str] = {
+    "admin_title": "Administration",
+    "admin_subtitle": "Utilisateurs, journal des accès et prochaine purge.",
+    "users_title": "Utilisateurs",
+    "audit_title": "Journal des accès",
+    "audit_action": "Action",
+    "audit_actor": "Auteur",
+    "audit_client": "Client",
+    "audit_days": "Derniers jours",
+    "audit_total": "{count} événements",
+    "audit_bad_days": "Le nombre de jours est un entier de 1 à 3 650.",
+    "audit_bad_client": "Filtrez sur un client par son identifiant : les 8 premiers "
+    "caractères affichés dans les tableaux, ou l'UUID complet.",
+    "audit_client_placeholder": "8 premiers caractères ou UUID",
+    "audit_system": "système",
+    "audit_pages": "Page {page} sur {pages}",
+    "audit_action_login": "Connexion",
+    "audit_action_login_failed": "Échec de connexion",
+    "audit_action_logout": "Déconnexion",
+    "audit_action_score": "Score calculé (simulation)",
+    "audit_action_score_batch": "Scores calculés par lot",
+    "audit_action_score_client": "Client scoré",
+    "audit_action_view_client": "Fiche client consultée",
+    "audit_action_view_history": "Historique consulté",
+    "audit_action_list_clients": "Liste de clients consultée",
+    "audit_action_decision": "Décision enregistrée",
+    "audit_action_export": "Export des données (art. 15)",
+    "audit_action_erasure": "Effacement (art. 17)",
+    "audit_action_scores_refresh": "Scores recalculés",
+    "audit_action_rectification": "Rectification (art. 16)",
+    "audit_action_review_request": "Demande de réexamen humain",
+    "audit_action_model_switch": "Modèle activé ou désactivé",
+    "audit_action_purge": "Purge des données échues",
+    "audit_action_user_create": "Compte créé",
+    "audit_action_user_update": "Compte modifié",
+    "erase_title": "Effacer un client (droit à l'effacement, art. 17)",
+    "erase_intro": "Retrouvez le client par son identifiant (les 8 premiers caractères ou "
+    "l'UUID) ou par sa référence client. L'effacement supprime le client, ses scores et ses "
+    "décisions ; le journal garde seulement la trace de l'effacement.",
+    "erase_search": "Identifiant ou référence client",
+    "erase_search_button": "Rechercher",
+    "erase_search_invalid": "Tapez l'identifiant du client (8 caractères au moins) ou sa "
+    "référence client.",
+    "erase_none": "Aucun client ne correspond à cette recherche.",
+    "erase_col_client": "Identifiant",
+    "erase_col_adviser": "Conseiller",
+    "erase_col_created": "Créé le",
+    "erase_col_updated": "Données du",
+    "erase_col_scores": "Scores",
+    "erase_col_decisions": "Décisions",
+    "erase_open": "Effacer…",
+    "erase_confirm_title": "Effacer définitivement le client {client} ?",
+    "erase_confirm_body": "Le client {client} sera supprimé avec ses scores ({scores}) et ses "
+    "décisions ({decisions}). C'est irréversible. Le journal gardera la trace de l'effacement, "
+    "à votre nom.",
+    "erase_confirm": "Effacer définitivement",
+    "cancel": "Annuler",
+    "erase_done": "Client {client} effacé. Le journal garde la trace de l'effacement.",
+    "erase_gone": "Ce client n'existe plus : il a peut-être déjà été effacé.",
+    "purge_title": "Prochaine purge (durées de conservation)",
+    "purge_category": "Catégorie",
+    "purge_rule": "Conservation",
+    "purge_count": "Lignes à purger",
+    "purge_clients": "Clients",
+    "purge_scores": "Scores",
+    "purge_adhoc_scores": "Scores ponctuels (sans client)",
+    "purge_decisions": "Décisions",
+    "purge_audit": "Journal",
+    "purge_revoked_tokens": "Jetons révoqués",
+    "purge_until_expiry": "jusqu'à expiration",
+    "purge_schedule": "La purge s'exécute automatiquement chaque jour. L'équipe technique peut "
+    "aussi la lancer à la demande, ou d'abord afficher ce qu'elle supprimerait sans rien "
+    "effacer.",
+}
