@@ -1,6 +1,6 @@
 """Accessibility in headless Chromium: axe-core (vendored in tests/browser/vendor, never loaded
 from a CDN) on every page, in French and in English, for each role, finds no serious or critical
-violation; and the decision panel works with the keyboard alone."""
+violation and the page logs no error; and the decision panel works with the keyboard alone."""
 
 from __future__ import annotations
 
@@ -63,12 +63,26 @@ def blocking_violations(page) -> list[str]:
     ]
 
 
+def logged_errors(page) -> list[str]:
+    """Every error the page logs from now on: Dash's renderer reports a callback it refuses
+    (an input missing from the page, say) in the console and draws nothing for it."""
+    errors: list[str] = []
+    page.on(
+        "console",
+        lambda message: errors.append(message.text[:300]) if message.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: errors.append(str(error)[:300]))
+    return errors
+
+
 def audit(page, base: str, paths) -> dict[str, list[str]]:
-    report = {}
+    """axe's blocking findings and the errors logged, for each page that has any."""
+    errors, report = logged_errors(page), {}
     for path in paths:
         page.goto(f"{base}{path}")
         settled(page)
-        report[path] = blocking_violations(page)
+        report[path] = blocking_violations(page) + [f"console: {e}" for e in errors]
+        errors.clear()
     return {path: found for path, found in report.items() if found}
 
 
