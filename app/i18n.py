@@ -1,4 +1,5 @@
-"""Plain-language texts of the API and the dashboard, French first, then English.
+"""Numbers, money, dates and plurals in the reader's language, and the API's sentences built
+with them (their words: app/catalogues/<lang>/explanations.py).
 
 Each principal reason is a specific sentence built with the client's own value, with numbers
 formatted the way a reader of that language expects (French: "12 500 €", decimal comma).
@@ -15,7 +16,7 @@ from babel import dates as babel_dates
 from babel.numbers import NumberPattern, parse_pattern
 from babel.units import format_unit
 
-from app.texts import DEFAULT_LANGUAGE
+from app.texts import DEFAULT_LANGUAGE, t
 from app.texts import LANGUAGES as LANGUAGES  # re-exported: callers read both from here
 
 _LOCALES = {"fr": Locale.parse("fr_FR"), "en": Locale.parse("en_GB")}
@@ -23,75 +24,12 @@ _LOCALES = {"fr": Locale.parse("fr_FR"), "en": Locale.parse("en_GB")}
 _DATE_STYLE = {"fr": "short", "en": "medium"}
 STRONG_IMPACT = 0.5  # log-odds: above this a reason says the feature raises the risk "sharply"
 
-RECOMMENDATION_LABELS = {
-    "fr": {"favourable": "favorable", "review": "à examiner", "unfavourable": "défavorable"},
-    "en": {"favourable": "favourable", "review": "to review", "unfavourable": "unfavourable"},
-}
-
-REASONS = {
-    "fr": {
-        "age": "À {value} ans, l'âge du client {verb} le risque.",
-        "income": "Un revenu net annuel de {value} {verb} le risque.",
-        "seniority": "Une ancienneté professionnelle de {value} {verb} le risque.",
-        "incidents": "{value} sur les 24 derniers mois {verb} le risque.",
-        "credit_score": "Un score de crédit de {value} {verb} le risque.",
-    },
-    "en": {
-        "age": "At {value}, the client's age {verb} the risk.",
-        "income": "An annual net income of {value} {verb} the risk.",
-        "seniority": "A job seniority of {value} {verb} the risk.",
-        "incidents": "{value} over the last 24 months {verb} the risk.",
-        "credit_score": "A credit score of {value} {verb} the risk.",
-    },
-}
-
-VERBS = {
-    "fr": {
-        (False, False): "augmente",
-        (True, False): "augmente nettement",
-        (False, True): "augmentent",
-        (True, True): "augmentent nettement",
-    },
-    "en": {
-        (False, False): "raises",
-        (True, False): "sharply raises",
-        (False, True): "raise",
-        (True, True): "sharply raise",
-    },
-}
-
-COUNTERFACTUAL = {
-    "fr": "Avec {subject}, la recommandation serait {recommendation}.",
-    "en": "With {subject}, the recommendation would be {recommendation}.",
-}
-# What the changed feature is called in the counterfactual sentence ({value} formatted).
-COUNTERFACTUAL_SUBJECTS = {
-    "fr": {
-        "age": "{value} ans",
-        "income": "un revenu net annuel de {value}",
-        "seniority": "une ancienneté professionnelle de {value}",
-        "incidents": "{value}",
-        "credit_score": "un score de crédit de {value}",
-    },
-    "en": {
-        "age": "an age of {value}",
-        "income": "an annual net income of {value}",
-        "seniority": "a job seniority of {value}",
-        "incidents": "{value}",
-        "credit_score": "a credit score of {value}",
-    },
-}
-NO_COUNTERFACTUAL = {
-    "fr": {
-        "favourable": "La recommandation est déjà favorable.",
-        "none": "Aucun changement réaliste d'un seul critère modifiable ne changerait la "
-        "recommandation.",
-    },
-    "en": {
-        "favourable": "The recommendation is already favourable.",
-        "none": "No realistic change of a single actionable feature would change the "
-        "recommendation.",
-    },
+# The reason's verb by (strong impact, several incidents): keys of the explanations part.
+_VERBS = {
+    (False, False): "reason_verb_one",
+    (True, False): "reason_verb_one_strong",
+    (False, True): "reason_verb_many",
+    (True, True): "reason_verb_many_strong",
 }
 
 
@@ -169,15 +107,10 @@ def _years(value: float, lang: str) -> str:
     return format_unit(value, "duration-year", locale=locale_of(lang), format=number)
 
 
-def _counted(count: int, nouns: dict[str, dict[str, str]], lang: str) -> str:
-    return f"{format_number(count, lang)} {nouns[lang][plural_form(count, lang)]}"
-
-
-INCIDENT_NOUNS = {
-    "fr": {"one": "incident de paiement", "other": "incidents de paiement"},
-    "en": {"one": "payment incident", "other": "payment incidents"},
-}
-POINT_NOUNS = {"fr": {"one": "point", "other": "points"}, "en": {"one": "point", "other": "points"}}
+def counted(count: int, noun: str, lang: str) -> str:
+    """3 incidents de paiement, 1 client: the noun (text key `noun_<noun>_<category>`) in the
+    count's CLDR plural category."""
+    return f"{format_number(count, lang)} {t(f'noun_{noun}_{plural_form(count, lang)}', lang)}"
 
 
 def format_value(feature: str, value: float, lang: str) -> str:
@@ -187,9 +120,9 @@ def format_value(feature: str, value: float, lang: str) -> str:
     if feature == "seniority":
         return _years(value, lang)
     if feature == "incidents":
-        return _counted(int(value), INCIDENT_NOUNS, lang)
+        return counted(int(value), "incident", lang)
     if feature == "credit_score":
-        return _counted(int(value), POINT_NOUNS, lang)
+        return counted(int(value), "point", lang)
     return format_number(value, lang)
 
 
@@ -205,18 +138,18 @@ def format_with_unit(feature: str, value: float, lang: str) -> str:
 
 def reason(feature: str, value: float, impact: float, lang: str) -> str:
     plural = feature == "incidents" and plural_form(int(value), lang) != "one"
-    verb = VERBS[lang][(impact > STRONG_IMPACT, plural)]
-    text = REASONS[lang][feature].format(value=format_value(feature, value, lang), verb=verb)
+    verb = t(_VERBS[(impact > STRONG_IMPACT, plural)], lang)
+    text = t(
+        f"reason_sentence_{feature}", lang, value=format_value(feature, value, lang), verb=verb
+    )
     return text[0].upper() + text[1:]
 
 
 def counterfactual_text(feature: str, value: float, recommendation: str, lang: str) -> str:
-    label = RECOMMENDATION_LABELS[lang][recommendation]
-    subject = COUNTERFACTUAL_SUBJECTS[lang][feature].format(
-        value=format_value(feature, value, lang)
-    )
-    return COUNTERFACTUAL[lang].format(subject=subject, recommendation=label)
+    label = t(f"recommendation_label_{recommendation}", lang)
+    subject = t(f"counterfactual_subject_{feature}", lang, value=format_value(feature, value, lang))
+    return t("counterfactual_sentence", lang, subject=subject, recommendation=label)
 
 
 def no_counterfactual_text(reason_code: str, lang: str) -> str:
-    return NO_COUNTERFACTUAL[lang][reason_code]
+    return t(f"no_counterfactual_{reason_code}", lang)

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from app.callbacks.client_letter import download_letter
 from app.database import current_database
-from app.i18n import REASONS, format_with_unit
+from app.i18n import format_with_unit
 from app.models import AuditEvent
 from app.services import decisions, scoring
 from app.services.client_letter import client_letter
@@ -75,7 +75,7 @@ def test_a_client_whose_age_weighs_most_is_never_told_so(dash_app, people):
     assert impacts["age"] >= dash_app.config["REASON_MIN_CONTRIBUTION"]
     for lang in ("fr", "en"):
         letter = client_letter(client.id, adviser, lang)
-        age_sentence = REASONS[lang]["age"].split("{value}")[1].split("{verb}")[0].strip()
+        age_sentence = t("reason_sentence_age", lang).split("{value}")[1].split("{verb}")[0].strip()
         assert "age" not in letter.reasons and age_sentence not in letter.text()
 
 

@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.callbacks.client import LOAD_OUTPUTS, load_client
-from app.i18n import REASONS
 from app.services import decisions, scoring
 from app.services.client_letter import client_letter
 from app.texts import t
@@ -31,7 +30,7 @@ JUSTIFICATION = "Dossier vérifié en agence avec le client ce jour"
 
 def age_words(lang: str) -> str:
     """What every age reason says, whatever the value: "l'âge du client", "the client's age"."""
-    return REASONS[lang]["age"].split("{value}")[1].split("{verb}")[0].strip(" ,")
+    return t("reason_sentence_age", lang).split("{value}")[1].split("{verb}")[0].strip(" ,")
 
 
 @st.composite
