@@ -6,7 +6,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from app.i18n import format_number
+from app.i18n import counted
 from app.layouts.common import percent
 from app.layouts.figures import RISK_DOWN, RISK_UP
 from app.texts import t
@@ -75,8 +75,8 @@ def cohort_table(comparison: dict, lang: str):
     caption = t(
         "cohort_sizes",
         lang,
-        portfolio=format_number(comparison["portfolio"]["size"], lang),
-        similar=format_number(comparison["similar"]["size"], lang),
+        portfolio=counted(comparison["portfolio"]["size"], "client", lang),
+        similar=counted(comparison["similar"]["size"], "client", lang),
     )
     return html.Div(
         [

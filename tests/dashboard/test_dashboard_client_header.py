@@ -115,3 +115,23 @@ def test_percentiles_are_coloured_by_what_they_mean_for_risk():
     assert risk["credit_score"]["style"]["color"] == RISK_DOWN
     assert text_of(find(table, "client-cohort-portfolio-income")).startswith("▲")
     assert "style" not in risk["age"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "portfolio", "similar", "caption"),
+    [
+        ("en", 3315, 1, "Portfolio: 3,315 clients · similar: 1 client."),
+        ("en", 1, 0, "Portfolio: 1 client · similar: 0 clients."),
+        ("fr", 2, 1, "Portefeuille : 2 clients · semblables : 1 client."),
+        ("fr", 1200, 0, "Portefeuille : 1\u202f200 clients · semblables : 0 client."),
+    ],
+)
+def test_the_cohort_sizes_say_client_or_clients_as_the_language_does(
+    lang, portfolio, similar, caption
+):
+    shares = dict.fromkeys(("age", "income", "seniority", "incidents", "credit_score"), 0.5)
+    comparison = {
+        "portfolio": {"percentiles": shares, "size": portfolio},
+        "similar": {"percentiles": shares, "size": similar},
+    }
+    assert caption in text_of(cohort_table(comparison, lang))

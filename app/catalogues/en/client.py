@@ -30,7 +30,9 @@ TEXTS: dict[str, str] = {
     "and among similar clients (same age band and income band).",
     "cohort_portfolio": "Portfolio",
     "cohort_similar": "Similar clients",
-    "cohort_sizes": "Portfolio: {portfolio} clients · similar: {similar} clients.",
+    "cohort_sizes": "Portfolio: {portfolio} · similar: {similar}.",
+    "noun_client_one": "client",
+    "noun_client_other": "clients",
     "this_client": "this client",
     "probability_axis": "Probability of default (%)",
     "decision_title": "My decision",
@@ -45,6 +47,7 @@ TEXTS: dict[str, str] = {
     "decision_not_offered": "The decision is the client's adviser's: a supervisor decides only "
     "on a client awaiting human review.",
     "history_title": "History",
+    "history_empty": "No score, decision or review request yet.",
     "history_score": "Score {probability} ({reco})",
     "justification_invalid": "The justification must be text of at most {maximum} characters.",
     "justification_too_short": "Justification too short: a decision against the recommendation "

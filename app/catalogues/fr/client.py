@@ -31,7 +31,9 @@ TEXTS: dict[str, str] = {
     "portefeuille, et parmi les clients semblables (même tranche d'âge et de revenu).",
     "cohort_portfolio": "Portefeuille",
     "cohort_similar": "Clients semblables",
-    "cohort_sizes": "Portefeuille : {portfolio} clients · semblables : {similar} clients.",
+    "cohort_sizes": "Portefeuille : {portfolio} · semblables : {similar}.",
+    "noun_client_one": "client",
+    "noun_client_other": "clients",
     "this_client": "ce client",
     "probability_axis": "Probabilité de défaut (%)",
     "decision_title": "Ma décision",
@@ -46,6 +48,7 @@ TEXTS: dict[str, str] = {
     "decision_not_offered": "La décision revient au conseiller du client : un superviseur ne "
     "décide que pour un client en attente de réexamen humain.",
     "history_title": "Historique",
+    "history_empty": "Aucun score, aucune décision ni demande de réexamen pour l'instant.",
     "history_score": "Score {probability} ({reco})",
     "justification_invalid": "La justification doit être un texte de {maximum} caractères au plus.",
     "justification_too_short": "Justification trop courte : une décision contraire à la "
