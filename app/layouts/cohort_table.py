@@ -13,25 +13,34 @@ from app.texts import t
 from modelling.features import DECREASES_RISK, FEATURES, INCREASES_RISK
 
 RISKY_FROM, SAFE_UP_TO = 2 / 3, 1 / 3  # the outer thirds of the portfolio are coloured
+EPSILON = 1e-9  # shares are ratios of counts: "nobody" is 0 up to rounding
 
 
-def risk_meaning(feature, share: float) -> str | None:
+def risk_meaning(feature, share: float, ties: float = 0.0) -> str | None:
     """ "up" when the client's rank puts them among the riskier third on a monotone feature,
     "down" among the safer third, None otherwise (and for age, whose effect is not monotone).
-    `share`: the share of clients with a lower value."""
+    `share`: the mid-rank percentile (share with a lower value, plus half the ties); `ties`: the
+    share holding the client's very value. The safest value anyone holds is "down" and the
+    riskiest "up" even when shared by most clients (no incident at all, say), unless everyone
+    holds it."""
+    if share is None:  # an empty cohort: no rank
+        return None
     if feature.monotone == INCREASES_RISK:
         risky_side = share
     elif feature.monotone == DECREASES_RISK:
         risky_side = 1 - share
     else:
         return None
-    if risky_side >= RISKY_FROM:
+    safer, riskier = risky_side - ties / 2, 1 - risky_side - ties / 2  # strictly, as shares
+    if risky_side >= RISKY_FROM or (riskier <= EPSILON < safer):
         return "up"
-    return "down" if risky_side <= SAFE_UP_TO else None
+    if risky_side <= SAFE_UP_TO or (safer <= EPSILON < riskier):
+        return "down"
+    return None
 
 
-def percentile_cell(feature, share: float, lang: str, cell_id: str):
-    meaning = risk_meaning(feature, share)
+def percentile_cell(feature, share: float, ties: float, lang: str, cell_id: str):
+    meaning = risk_meaning(feature, share, ties)
     text = percent(share, lang, 0)
     if meaning is None:
         return html.Td(text, id=cell_id, **{"data-risk": "none"})
@@ -63,6 +72,7 @@ def cohort_table(comparison: dict, lang: str):
                     percentile_cell(
                         f,
                         comparison[cohort]["percentiles"][f.name],
+                        comparison[cohort]["ties"][f.name],
                         lang,
                         f"client-cohort-{cohort}-{f.name}",
                     )

@@ -28,23 +28,30 @@ def band_of(value: float, bands, closed: bool = True) -> tuple:
     return bands[-1]
 
 
+def _shares(size: int, below: dict, equal: dict) -> dict:
+    """The cohort's size, each feature's mid-rank percentile (share below + half the ties) and
+    its ties (the share holding the client's very value: at 0 incidents, most of a portfolio)."""
+    return {
+        "size": size,
+        "percentiles": {
+            name: (below[name] + equal[name] / 2) / size if size else None for name in below
+        },
+        "ties": {name: equal[name] / size if size else None for name in equal},
+    }
+
+
 def _percentiles(statement, client: Client) -> dict:
-    """Mid-rank percentile of each feature (share below + half the ties), and the cohort size."""
+    """Ranks among a cohort given as a statement: one aggregate pass over its rows."""
     cohort = statement.subquery()
     columns = [func.count().label("n")]
     for f in FEATURES:
         value, column = getattr(client, f.name), cohort.c[f.name]
-        columns.append(
-            func.sum(case((column < value, 1.0), (column == value, 0.5), else_=0.0)).label(f.name)
-        )
-    row = current_database().session.execute(select(*columns).select_from(cohort)).one()
-    size = row.n or 0
-    return {
-        "size": size,
-        "percentiles": {
-            f.name: (getattr(row, f.name) or 0) / size if size else None for f in FEATURES
-        },
-    }
+        columns.append(func.sum(case((column < value, 1), else_=0)).label(f"{f.name}_below"))
+        columns.append(func.sum(case((column == value, 1), else_=0)).label(f"{f.name}_equal"))
+    row = current_database().session.execute(select(*columns).select_from(cohort)).one()._mapping
+    below = {f.name: row[f"{f.name}_below"] or 0 for f in FEATURES}
+    equal = {f.name: row[f"{f.name}_equal"] or 0 for f in FEATURES}
+    return _shares(row["n"] or 0, below, equal)
 
 
 def _ranks_by_index(actor: User, client: Client) -> dict:
@@ -60,14 +67,9 @@ def _ranks_by_index(actor: User, client: Client) -> dict:
         columns.append(count(column < value).scalar_subquery().label(f"{f.name}_below"))
         columns.append(count(column == value).scalar_subquery().label(f"{f.name}_equal"))
     row = current_database().session.execute(select(*columns)).one()._mapping
-    size = row["n"] or 0
-    return {
-        "size": size,
-        "percentiles": {
-            f.name: (row[f"{f.name}_below"] + row[f"{f.name}_equal"] / 2) / size if size else None
-            for f in FEATURES
-        },
-    }
+    below = {f.name: row[f"{f.name}_below"] for f in FEATURES}
+    equal = {f.name: row[f"{f.name}_equal"] for f in FEATURES}
+    return _shares(row["n"] or 0, below, equal)
 
 
 def compare(client_id, actor: User) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from dash import html
-from dashboard_helpers import find, text_of
+from dashboard_helpers import add_client, find, text_of
 
 from app.callbacks.client import LOAD_OUTPUTS, load_client
 from app.callbacks.model import model_page
@@ -13,7 +13,7 @@ from app.callbacks.router import display_page
 from app.i18n import format_percent
 from app.layouts.cohort_table import cohort_table
 from app.layouts.figures import RISK_DOWN, RISK_UP
-from app.services import decisions, scoring
+from app.services import cohorts, decisions, scoring
 from app.texts import TEXTS, t
 
 JARGON = ("log-odds", "log odds", "logit", "shap")
@@ -94,8 +94,10 @@ def test_no_page_text_says_log_odds(acting, people, book):
 
 def test_percentiles_are_coloured_by_what_they_mean_for_risk():
     shares = {"age": 0.95, "income": 0.05, "seniority": 0.5, "incidents": 0.9, "credit_score": 0.9}
+    ties = dict.fromkeys(shares, 0.1)
     comparison = {
-        cohort: {"percentiles": shares, "size": 10} for cohort in ("portfolio", "similar")
+        cohort: {"percentiles": shares, "ties": ties, "size": 10}
+        for cohort in ("portfolio", "similar")
     }
     table = cohort_table(comparison, "fr")
     risk = {
@@ -130,8 +132,36 @@ def test_the_cohort_sizes_say_client_or_clients_as_the_language_does(
     lang, portfolio, similar, caption
 ):
     shares = dict.fromkeys(("age", "income", "seniority", "incidents", "credit_score"), 0.5)
+    ties = dict.fromkeys(shares, 0.0)
     comparison = {
-        "portfolio": {"percentiles": shares, "size": portfolio},
-        "similar": {"percentiles": shares, "size": similar},
+        "portfolio": {"percentiles": shares, "ties": ties, "size": portfolio},
+        "similar": {"percentiles": shares, "ties": ties, "size": similar},
     }
     assert caption in text_of(cohort_table(comparison, lang))
+
+
+def test_the_safest_value_held_is_green_even_when_most_clients_share_it(acting, people):
+    """No incident is the safest value there is; most of a portfolio holds it, so its mid-rank
+    (share below + half the ties) sits in the middle third. It is green all the same, and the
+    most incidents held red; a value everyone holds is not coloured."""
+    adviser = people["adviser"]
+    base = {"age": 40, "income": 30_000.0, "seniority": 5.0, "credit_score": 650}
+    clean = [add_client(adviser, base | {"incidents": 0}) for _ in range(7)]
+    risky = [add_client(adviser, base | {"incidents": n}) for n in (1, 2, 5)]
+    with acting(adviser, "en"):
+        compared = {c.incidents: cohorts.compare(c.id, adviser) for c in (clean[0], risky[-1])}
+    # The clean client's mid-rank is in the middle third: the thirds alone would not colour it.
+    assert 1 / 3 < compared[0]["portfolio"]["percentiles"]["incidents"] < 2 / 3
+    for incidents, expected in ((0, "down"), (5, "up")):
+        for cohort in ("portfolio", "similar"):  # same bands: both cohorts are these ten
+            shares = compared[incidents][cohort]
+            assert shares["size"] == 10
+            held = sum(c.incidents == incidents for c in clean + risky) / 10
+            assert shares["ties"]["incidents"] == pytest.approx(held)
+            cells = cohort_table(compared[incidents], "en")
+            cell = find(cells, f"client-cohort-{cohort}-incidents").to_plotly_json()["props"]
+            assert cell["data-risk"] == expected
+            # Everyone has the same credit score: neither side.
+            assert shares["ties"]["credit_score"] == 1.0
+            same = find(cells, f"client-cohort-{cohort}-credit_score").to_plotly_json()["props"]
+            assert same["data-risk"] == "none"

@@ -31,11 +31,14 @@ TEXTS: dict[str, str] = {
     "letter_not_decided": "No decision is recorded for this client yet: the letter explains a "
     "decision.",
     "letter_language_rule": "The letter's language must be French or English.",
-    "cohort_risk_up": "Among the third of clients ranked least favourably for risk",
-    "cohort_risk_down": "Among the third of clients ranked most favourably for risk",
-    "cohort_colours": "▲ red: a rank on the unfavourable side for risk (the riskiest third); "
-    "▼ green: on the favourable side (the safest third). Age is not coloured: its effect on "
-    "risk does not go one way.",
+    "cohort_risk_up": "Among the third of clients ranked least favourably for risk, or at the "
+    "least favourable value anyone here holds",
+    "cohort_risk_down": "Among the third of clients ranked most favourably for risk, or at the "
+    "most favourable value anyone here holds",
+    "cohort_colours": "▲ red: a rank on the unfavourable side for risk (the riskiest third, or "
+    "the riskiest value held); ▼ green: on the favourable side (the safest third, or the safest "
+    "value held, such as no incident). Age is not coloured: its effect on risk does not go one "
+    "way.",
     "risk_point_one": "risk point",
     "risk_point_other": "risk points",
     "not_a_reason_mark": "(never given as a reason)",

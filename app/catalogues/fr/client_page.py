@@ -31,11 +31,14 @@ TEXTS: dict[str, str] = {
     "letter_not_decided": "Aucune décision n'est encore enregistrée pour ce client : le courrier "
     "explique une décision.",
     "letter_language_rule": "La langue du courrier doit être le français ou l'anglais.",
-    "cohort_risk_up": "Parmi le tiers des clients au rang le plus défavorable pour le risque",
-    "cohort_risk_down": "Parmi le tiers des clients au rang le plus favorable pour le risque",
-    "cohort_colours": "▲ rouge : rang du côté défavorable pour le risque (tiers le plus risqué) ; "
-    "▼ vert : du côté favorable (tiers le plus sûr). L'âge n'est pas coloré : son effet sur le "
-    "risque ne va pas dans un seul sens.",
+    "cohort_risk_up": "Parmi le tiers des clients au rang le plus défavorable pour le risque, "
+    "ou à la valeur la plus défavorable présente ici",
+    "cohort_risk_down": "Parmi le tiers des clients au rang le plus favorable pour le risque, "
+    "ou à la valeur la plus favorable présente ici",
+    "cohort_colours": "▲ rouge : rang du côté défavorable pour le risque (tiers le plus risqué, "
+    "ou valeur la plus risquée présente) ; ▼ vert : du côté favorable (tiers le plus sûr, ou "
+    "valeur la plus sûre présente, comme aucun incident). L'âge n'est pas coloré : son effet "
+    "sur le risque ne va pas dans un seul sens.",
     "risk_point_one": "point de risque",
     "risk_point_other": "points de risque",
     "not_a_reason_mark": "(jamais donné comme motif)",
