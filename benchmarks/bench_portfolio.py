@@ -7,9 +7,10 @@ The store: 20 advisers and --clients synthetic clients, seeded by the project's 
 and all scored by `refresh_scores` (bench_dashboard.build_store); then this script adds an
 adviser's day by bulk inserts of its own (SQLAlchemy Core executemany): decisions this month
 on 5 % of the clients (each with its score record), 10,000 open review cases (referrals) and
-2,000 reviews answered last week. Each call goes through Dash's own endpoint
-(POST /_dash-update-component, logged-in session), so the log-in guard, the envelope check, the
-handler, the services, the SQL and the JSON are all counted.
+2,000 reviews answered last week, then brings the clients' marks up to date
+(`services.client_marks.resync`, as any bulk load of decisions or cases must). Each call goes
+through Dash's own endpoint (POST /_dash-update-component, logged-in session), so the log-in
+guard, the envelope check, the handler, the services, the SQL and the JSON are all counted.
 
     .venv/bin/python benchmarks/bench_portfolio.py [--clients 1000000] [--repeat 15]
         [--registry DIR] [--workdir DIR (SQLite store kept and reused)]
@@ -35,6 +36,7 @@ from app import create_app
 from app.callbacks.portfolio import OUTPUTS, RANGE_INPUTS, STATES
 from app.database import current_database
 from app.models import Client, Decision, ReviewCase, ScoreRecord, User, utcnow
+from app.services import client_marks
 from app.services.portfolio_figures import FIGURES
 from app.services.users import create_user
 
@@ -127,9 +129,11 @@ def add_day(app) -> None:
             ):
                 for start in range(0, len(values), BATCH):
                     connection.execute(insert(table), values[start : start + BATCH])
+        with current_database().transaction() as marks:  # the clients' latest decision, queue
+            client_marks.resync(marks)
         if engine.dialect.name == "postgresql":
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-                for table in ("score_records", "decisions", "review_cases"):
+                for table in ("clients", "score_records", "decisions", "review_cases"):
                     connection.execute(text(f"VACUUM (ANALYZE) {table}"))
         else:
             with engine.begin() as connection:

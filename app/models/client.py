@@ -10,6 +10,7 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Float,
     ForeignKey,
@@ -19,12 +20,15 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Uuid,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
 from modelling.features import FEATURES, MIN_WORKING_AGE, format_bound
+
+REVIEW_OPEN = {"postgresql": text("review_open"), "sqlite": text("review_open = 1")}
 
 
 def feature_check_constraints() -> list[CheckConstraint]:
@@ -61,6 +65,19 @@ class Client(Base):
             postgresql_where=text("review_requested_at IS NOT NULL"),
             sqlite_where=text("review_requested_at IS NOT NULL"),
         ),
+        # The portfolio's "decided this month" and "never decided" (to-do), for an adviser and
+        # for the whole bank.
+        Index("ix_clients_adviser_last_decision_at", "adviser_id", "last_decision_at"),
+        Index("ix_clients_last_decision_at", "last_decision_at"),
+        # Clients in the review queue are few: a partial index finds them in any portfolio.
+        # Its condition is written as each backend renders `where(Client.review_open)`, which
+        # is what lets the planner use it.
+        Index(
+            "ix_clients_adviser_review_open",
+            "adviser_id",
+            postgresql_where=REVIEW_OPEN["postgresql"],
+            sqlite_where=REVIEW_OPEN["sqlite"],
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
@@ -82,6 +99,11 @@ class Client(Base):
     # The PSEUDONYMISATION_KEY_VERSION the id was derived with from a customer reference; None
     # for a client created without one (API, demo seed). Tells when a rotated key is unused.
     pseudonym_key_version: Mapped[int | None] = mapped_column(SmallInteger)
+    # Kept by the services that write decisions and review cases (services/client_marks), so
+    # that the portfolio's figures and filters read an index of this table, not a lookup in
+    # another per client: the latest decision's time, and whether a review case is open.
+    last_decision_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    review_open: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     def features(self) -> dict[str, int | float]:
         return {f.name: getattr(self, f.name) for f in FEATURES}

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app.database import current_database
 from app.models import AuditEvent, Decision, ScoreRecord, User, utcnow
 from app.models.scoring import DECISIONS
-from app.services import audit, permissions, reviews
+from app.services import audit, client_marks, permissions, reviews
 from app.services.errors import Conflict, Invalid
 from app.services.policy import goes_against
 from app.services.portfolio import visible_client
@@ -130,6 +130,7 @@ def record_decision(
         )
         session.add(row)
         session.flush()
+        client_marks.decided(client, row.created_at)
         if human_review:  # the supervisor's answer closes the case and the client's request
             reviews.close(reviews.open_case(session, client.id), actor, decision, justification)
             client.review_requested_at = None

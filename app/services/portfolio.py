@@ -19,7 +19,7 @@ from flask import current_app
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from app.database import current_database
-from app.models import Client, Decision, ReviewCase, Role, User, utcnow
+from app.models import Client, ReviewCase, Role, User, utcnow
 from app.services import audit
 from app.services.errors import Invalid, NotFound, Unavailable
 from app.services.models import model_service
@@ -141,33 +141,26 @@ def stale_condition(now: datetime) -> ColumnElement[bool]:
 
 
 def awaiting_review_condition() -> ColumnElement[bool]:
-    """In the review queue (services/reviews): an open case. The few open cases drive the
-    lookup (an IN list), not a probe per client."""
-    return Client.id.in_(select(ReviewCase.client_id).where(ReviewCase.closed_at.is_(None)))
+    """In the review queue (services/reviews keeps `review_open`): the bare column, as the
+    partial index on it is written, so the planner uses that index."""
+    return Client.review_open
 
 
 def review_answered_condition(now: datetime) -> ColumnElement[bool]:
     """A review closed within REVIEW_ANSWERED_DAYS (the portfolio's "answered" mark)."""
     since = now - timedelta(days=current_app.config["REVIEW_ANSWERED_DAYS"])
     answered = Client.id.in_(select(ReviewCase.client_id).where(ReviewCase.closed_at >= since))
-    return and_(answered, ~awaiting_review_condition())  # a new open case marks it pending
+    return and_(answered, ~Client.review_open)  # a new open case marks it pending
 
 
-def decided_since(moment: datetime, actor: User) -> ColumnElement[bool]:
-    """A decision since `moment`. An adviser's few thousand clients each probe the decisions'
-    (client_id, created_at) index; the whole bank starts from the month's decisions instead."""
-    if actor.role == Role.ADVISER:
-        return (
-            select(Decision.id)
-            .where(Decision.client_id == Client.id, Decision.created_at >= moment)
-            .exists()
-        )
-    return Client.id.in_(select(Decision.client_id).where(Decision.created_at >= moment))
+def decided_since(moment: datetime) -> ColumnElement[bool]:
+    """A decision since `moment`: the latest decision's time, kept on the client
+    (services/client_marks), is an index range for an adviser and for the whole bank."""
+    return Client.last_decision_at >= moment
 
 
 def never_decided_condition() -> ColumnElement[bool]:
-    # NOT IN one set of the decided (decisions.client_id is NOT NULL), not a probe per client.
-    return Client.id.not_in(select(Decision.client_id))
+    return Client.last_decision_at.is_(None)
 
 
 def to_do_condition(now: datetime) -> ColumnElement[bool]:
@@ -175,23 +168,16 @@ def to_do_condition(now: datetime) -> ColumnElement[bool]:
     return or_(stale_condition(now), review_answered_condition(now), never_decided_condition())
 
 
-def to_do_reasons(items: list[dict], marks: dict[str, str]) -> None:
+def to_do_reasons(items: list[dict], clients: list[Client], marks: dict[str, str]) -> None:
     """Each listed client's to-do, the same three reasons as to_do_condition, in its order."""
-    ids = [uuid.UUID(i["id"]) for i in items]
-    decided = {
-        str(c)
-        for c in current_database().session.scalars(
-            select(Decision.client_id).where(Decision.client_id.in_(ids)).distinct()
-        )
-    }
-    for item in items:
+    for item, client in zip(items, clients, strict=True):
         item["review"] = marks.get(item["id"])
         item["to_do"] = [
             reason
             for reason, applies in (
                 ("stale", item["stale"]),
                 ("review_answered", item["review"] == "answered"),
-                ("undecided", item["id"] not in decided),
+                ("undecided", client.last_decision_at is None),
             )
             if applies
         ]
@@ -223,7 +209,7 @@ def filtered(actor: User, query: PortfolioQuery, now: datetime) -> Select:
     if query.review_only:
         statement = statement.where(awaiting_review_condition())
     if query.decided_this_month:
-        statement = statement.where(decided_since(month_start(now), actor))
+        statement = statement.where(decided_since(month_start(now)))
     if query.to_do:
         statement = statement.where(to_do_condition(now))
     return statement
@@ -296,7 +282,7 @@ def list_clients(
     from app.services.reviews import review_marks  # it reads visible_client from here
 
     marks = review_marks(session, [c.id for c in clients])
-    to_do_reasons(items, {str(k): v for k, v in marks.items()})
+    to_do_reasons(items, clients, {str(k): v for k, v in marks.items()})
     with current_database().transaction():
         audit.record("list_clients", actor.id, details={"client_ids": [i["id"] for i in items]})
     answer = {"items": items, "total": total, "page": query.page, "per_page": query.per_page}

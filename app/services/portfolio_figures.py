@@ -38,6 +38,6 @@ def portfolio_figures(actor: User) -> dict[str, int | None]:
         "high": _count(actor, risk_condition(policy, "high")) if policy else None,
         "stale": _count(actor, stale_condition(now)),
         "review": _count(actor, awaiting_review_condition()),
-        "decided": _count(actor, decided_since(month_start(now), actor)),
+        "decided": _count(actor, decided_since(month_start(now))),
     }
     return figures

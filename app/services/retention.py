@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, delete, exists, func, select
 
 from app.database import current_database
 from app.models import AuditEvent, Client, Decision, Outcome, RevokedToken, ScoreRecord, utcnow
-from app.services import audit
+from app.services import audit, client_marks
 from app.services import audit_checkpoints as checkpoints
 from app.services.audit_chain import HEAD
 from app.services.audit_verify import purge_anchor
@@ -111,6 +111,8 @@ def purge(now: datetime | None = None, dry_run: bool = False, actor_id=None) -> 
                 execution_options={"synchronize_session": "fetch"},
             )
             counts[category.name] = result.rowcount or 0
+            if category.model is Decision:  # the clients' latest decision, kept on them
+                _forget_purged_decisions(session, now)
     with database.transaction() as session:
         anchors, counts["audit"] = _purge_audit(session, now)
         details = {"counts": counts, "as_of": now.isoformat(), "anchors": anchors}
@@ -118,6 +120,13 @@ def purge(now: datetime | None = None, dry_run: bool = False, actor_id=None) -> 
     checkpoints.write("purge")
     log.info("retention purge: %s", counts)
     return counts
+
+
+def _forget_purged_decisions(session, now: datetime) -> None:
+    """A client whose latest decision went had all of its decisions go (each older than the
+    cut-off): recompute `last_decision_at` for those only (services/client_marks)."""
+    cutoff = now - timedelta(days=current_app.config["RETENTION_DECISION_DAYS"])
+    client_marks.resync(session, [Client.last_decision_at < cutoff])
 
 
 def _purge_audit(session, now: datetime) -> tuple[dict[str, dict], int]:

@@ -14,12 +14,12 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, object_session
 
 from app.database import current_database
 from app.models import Client, Decision, ReviewCase, Role, User, utcnow
 from app.models.review import OUTCOMES, REASONS
-from app.services import permissions
+from app.services import client_marks, permissions
 from app.services.errors import Conflict, Invalid
 from app.services.portfolio import visible_client
 
@@ -78,6 +78,7 @@ def refer(session: Session, decision: Decision) -> ReviewCase:
         justification=decision.justification,
     )
     session.add(case)
+    client_marks.queued(session.get(Client, decision.client_id), True)
     return case
 
 
@@ -97,6 +98,7 @@ def request(session: Session, client: Client, actor: User, client_view: str | No
     )
     case = _new_case(client.id, "client_request", actor.id, latest, client_view=client_view)
     session.add(case)
+    client_marks.queued(client, True)
     return case
 
 
@@ -108,6 +110,7 @@ def self_review(case: ReviewCase, actor: User) -> bool:
 def close(case: ReviewCase, actor: User, outcome: str, justification: str) -> None:
     case.closed_at, case.closed_by = utcnow(), actor.id
     case.outcome, case.review_justification = outcome, justification
+    client_marks.queued(object_session(case).get(Client, case.client_id), False)
 
 
 def check_review(decision, justification) -> str:
