@@ -1,7 +1,9 @@
 """Configuration from the environment, one class per environment.
 
 Nothing here runs at import time: `load_config()` reads the environment when the factory calls
-it, and every bad value becomes a ConfigError that names the variable and the rule.
+it, and every bad value becomes a ConfigError that names the variable and the rule. One value's
+parsing is in app/settings_values.py; the checks across settings (secrets, production, the API
+libraries' keys, drift, model lifecycle) are in app/settings_checks.py.
 """
 
 from __future__ import annotations
@@ -9,33 +11,35 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from datetime import timedelta
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from modelling.signing import DEV_SIGNING_KEY
+from app.settings_checks import (
+    DEV_SECRETS,
+    check_previous_keys,
+    derive_api_settings,
+    production_platform,
+    read_drift_thresholds,
+    read_model_lifecycle,
+    require_shared_store,
+    resolve_secrets,
+)
+from app.settings_values import (
+    ConfigError,
+    normalise_database_url,
+    parse_boolean,
+    parse_fraction,
+    parse_origins,
+    parse_positive_int,
+    parse_previous_keys,
+)
 
 log = logging.getLogger(__name__)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
-# Documented development defaults (README). Production refuses to start on any of them.
-DEV_SECRETS = {
-    "SECRET_KEY": "dev-secret-key-not-for-production",
-    "JWT_SECRET_KEY": "dev-jwt-secret-key-not-for-production",
-    "PSEUDONYMISATION_KEY": "dev-pseudonymisation-key-not-for-production",
-    # Signs and verifies the model registry's manifests (training signs, loading verifies).
-    "MODEL_SIGNING_KEY": DEV_SIGNING_KEY,
-    # Keys the audit chain and signs its checkpoints; kept apart from the database.
-    "AUDIT_KEY": "dev-audit-key-not-for-production",
-}
-MIN_SECRET_LENGTH = 32
 MIN_AUDIT_RETENTION_DAYS = 183  # AI Act Arts 19 and 26: automatic logs kept six months at least
-
-
-class ConfigError(RuntimeError):
-    """A setting is missing or invalid; the message names the variable."""
 
 
 class Config:
@@ -181,8 +185,6 @@ _STR_SETTINGS = (
     "RATELIMIT_EXPORT",
     "RATELIMIT_DEFAULT",
 )
-_RATE_SETTINGS = ("RATELIMIT_LOGIN", "RATELIMIT_SCORE", "RATELIMIT_EXPORT", "RATELIMIT_DEFAULT")
-_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 
 def load_config(
@@ -192,7 +194,7 @@ def load_config(
     environ = os.environ if environ is None else environ
     overrides = dict(overrides or {})
     chosen = overrides.get("APP_ENV") or environ.get("APP_ENV")
-    if not chosen and (platform := _production_platform(environ, overrides)):
+    if not chosen and (platform := production_platform(environ, overrides)):
         raise ConfigError(
             f"APP_ENV is not set but {platform}: set APP_ENV=production "
             "(the development defaults are public)"
@@ -208,25 +210,29 @@ def load_config(
             settings[name] = environ[name]
     for name in _INT_SETTINGS:
         if environ.get(name):
-            settings[name] = _positive_int(name, environ[name])
+            settings[name] = parse_positive_int(name, environ[name])
     if environ.get("RATELIMIT_ENABLED"):
-        settings["RATELIMIT_ENABLED"] = _boolean("RATELIMIT_ENABLED", environ["RATELIMIT_ENABLED"])
+        settings["RATELIMIT_ENABLED"] = parse_boolean(
+            "RATELIMIT_ENABLED", environ["RATELIMIT_ENABLED"]
+        )
     if environ.get("REDIS_TLS_VERIFY"):
-        settings["REDIS_TLS_VERIFY"] = _boolean("REDIS_TLS_VERIFY", environ["REDIS_TLS_VERIFY"])
+        settings["REDIS_TLS_VERIFY"] = parse_boolean(
+            "REDIS_TLS_VERIFY", environ["REDIS_TLS_VERIFY"]
+        )
     if environ.get("CORS_ORIGINS"):
-        settings["CORS_ORIGINS"] = _origins(environ["CORS_ORIGINS"])
+        settings["CORS_ORIGINS"] = parse_origins(environ["CORS_ORIGINS"])
     if environ.get("REVIEW_MARGIN"):
-        settings["REVIEW_MARGIN"] = _fraction("REVIEW_MARGIN", environ["REVIEW_MARGIN"])
+        settings["REVIEW_MARGIN"] = parse_fraction("REVIEW_MARGIN", environ["REVIEW_MARGIN"])
     if environ.get("REASON_MIN_CONTRIBUTION"):
-        settings["REASON_MIN_CONTRIBUTION"] = _fraction(
+        settings["REASON_MIN_CONTRIBUTION"] = parse_fraction(
             "REASON_MIN_CONTRIBUTION", environ["REASON_MIN_CONTRIBUTION"]
         )
-    _drift_thresholds(settings, environ)
-    _model_lifecycle(settings, environ)
+    read_drift_thresholds(settings, environ)
+    read_model_lifecycle(settings, environ)
     for name in DEV_SECRETS:
         settings[name] = environ.get(name) or None
     if environ.get("PSEUDONYMISATION_PREVIOUS_KEYS"):
-        settings["PSEUDONYMISATION_PREVIOUS_KEYS"] = _previous_keys(
+        settings["PSEUDONYMISATION_PREVIOUS_KEYS"] = parse_previous_keys(
             environ["PSEUDONYMISATION_PREVIOUS_KEYS"]
         )
     if settings["RETENTION_AUDIT_DAYS"] < MIN_AUDIT_RETENTION_DAYS:
@@ -238,202 +244,21 @@ def load_config(
     settings["APP_ENV"] = env_name
     if env_name == "production":
         settings["MODEL_APPROVAL_REQUIRED"] = True  # no setting serves an unapproved model there
-    _derive_api_settings(settings)
+    derive_api_settings(settings)
 
-    defaulted = _resolve_secrets(settings)
+    defaulted = resolve_secrets(settings)
     if defaulted and env_name == "development" and not environ.get("QUIET_DEV_DEFAULTS"):
         # One line per process; `make run` quiets its set-up step so the server says it once.
         log.warning(
             "development defaults in use (production refuses them) for: %s",
             ", ".join(defaulted),
         )
-    _check_previous_keys(settings)
+    check_previous_keys(settings)
     if env_name == "production" and not settings.get("DATABASE_URL"):
         raise ConfigError("DATABASE_URL is not set: production needs a database server")
     if env_name == "production":
-        _require_shared_store(settings)
+        require_shared_store(settings)
     for name in ("DATABASE_URL", "DATABASE_REPLICA_URL"):
         if settings.get(name):
             settings[name] = normalise_database_url(settings[name])
     return settings
-
-
-def _drift_thresholds(settings: dict[str, Any], environ: Mapping[str, str]) -> None:
-    for name in ("DRIFT_WATCH_PSI", "DRIFT_ALERT_PSI"):
-        if environ.get(name):
-            settings[name] = _fraction(name, environ[name])
-    if not 0 < settings["DRIFT_WATCH_PSI"] < settings["DRIFT_ALERT_PSI"]:
-        raise ConfigError("DRIFT_WATCH_PSI must be above 0 and below DRIFT_ALERT_PSI")
-
-
-def _production_platform(environ: Mapping[str, str], overrides: Mapping[str, Any]) -> str | None:
-    """What says this process runs in production: Heroku's DYNO, Render's RENDER, a server DB."""
-    for marker in ("DYNO", "RENDER"):
-        if environ.get(marker):
-            return f"{marker} is set"
-    url = str(overrides.get("DATABASE_URL") or environ.get("DATABASE_URL") or "")
-    if url and not url.startswith("sqlite"):
-        return "DATABASE_URL names a database server"
-    return None
-
-
-def _require_shared_store(settings: dict[str, Any]) -> None:
-    """Several workers must share rate limits and revocations: each worker's memory would not."""
-    workers = settings["WEB_CONCURRENCY"]
-    if workers > 1 and not settings.get("REDIS_URL"):
-        raise ConfigError(
-            f"REDIS_URL is not set: production with {workers} workers (WEB_CONCURRENCY) "
-            "needs Redis to share rate limits and token revocations"
-        )
-
-
-def normalise_database_url(url: str) -> str:
-    """Heroku gives `postgres://`; SQLAlchemy wants `postgresql+psycopg://` for psycopg 3."""
-    for prefix in ("postgres://", "postgresql://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix) :]
-    return url
-
-
-def _resolve_secrets(settings: dict[str, Any]) -> list[str]:
-    """Check the secrets; outside production fill the missing ones with the documented
-    defaults and return their names."""
-    production = settings["APP_ENV"] == "production"
-    defaulted = []
-    for name, default in DEV_SECRETS.items():
-        value = settings.get(name)
-        if production:
-            if not value:
-                raise ConfigError(f"{name} is not set: production needs a secret of its own")
-            if value == default:
-                raise ConfigError(f"{name} is the development default: set a secret of its own")
-            if len(value) < MIN_SECRET_LENGTH:
-                raise ConfigError(f"{name} must be at least {MIN_SECRET_LENGTH} characters long")
-        elif not value:
-            settings[name] = default
-            defaulted.append(name)
-    return defaulted
-
-
-def _derive_api_settings(settings: dict[str, Any]) -> None:
-    """flask-jwt-extended and Flask-Limiter read their own keys: fill them from ours."""
-    from limits import parse
-
-    for name in _RATE_SETTINGS:
-        try:
-            parse(str(settings[name]))
-        except ValueError:
-            raise ConfigError(f"{name} must be a rate like '5 per minute'") from None
-    redis_url = settings.get("REDIS_URL")
-    if redis_url and redis_url.startswith("rediss://") and not settings["REDIS_TLS_VERIFY"]:
-        # Every Redis client (limiter, revocations, health) reads this one URL.
-        redis_url += ("&" if "?" in redis_url else "?") + "ssl_cert_reqs=none"
-        settings["REDIS_URL"] = redis_url
-    settings["RATELIMIT_STORAGE_URI"] = (
-        settings.get("RATELIMIT_STORAGE_URI") or redis_url or "memory://"
-    )
-    settings["TOKEN_BLOCKLIST_URI"] = settings.get("TOKEN_BLOCKLIST_URI") or redis_url
-    if settings["RATELIMIT_STORAGE_URI"].startswith("redis"):
-        # A Redis that stops answering fails the request in 2 s (a 503), not at the worker's
-        # timeout; the revocation store uses the same timeouts.
-        settings.setdefault(
-            "RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": 2, "socket_connect_timeout": 2}
-        )
-    settings.update(
-        JWT_ALGORITHM="HS256",
-        JWT_DECODE_ALGORITHMS=["HS256"],  # pinned: "none" or RS/HS confusion are refused
-        JWT_TOKEN_LOCATION=["headers"],
-        JWT_ACCESS_TOKEN_EXPIRES=timedelta(seconds=settings["JWT_ACCESS_TOKEN_SECONDS"]),
-        JWT_REFRESH_TOKEN_EXPIRES=timedelta(seconds=settings["JWT_REFRESH_TOKEN_SECONDS"]),
-        JWT_ENCODE_ISSUER=settings["JWT_ISSUER"],
-        JWT_DECODE_ISSUER=settings["JWT_ISSUER"],
-        JWT_ENCODE_AUDIENCE=settings["JWT_AUDIENCE"],
-        JWT_DECODE_AUDIENCE=settings["JWT_AUDIENCE"],
-    )
-
-
-def _previous_keys(raw: str) -> dict[int, str]:
-    """`2:key,1:older-key`: each rotated-out key after its version number."""
-    keys = {}
-    for item in filter(None, (part.strip() for part in raw.split(","))):
-        version, _, key = item.partition(":")
-        if not version.strip().isdigit() or not key.strip():
-            raise ConfigError(
-                "PSEUDONYMISATION_PREVIOUS_KEYS must list version:key pairs, e.g. 1:old-key"
-            )
-        keys[int(version)] = key.strip()
-    return keys
-
-
-def _check_previous_keys(settings: dict[str, Any]) -> None:
-    current = settings["PSEUDONYMISATION_KEY_VERSION"]
-    for version, key in settings["PSEUDONYMISATION_PREVIOUS_KEYS"].items():
-        if not 1 <= version < current:
-            raise ConfigError(
-                f"PSEUDONYMISATION_PREVIOUS_KEYS: version {version} must be below "
-                f"PSEUDONYMISATION_KEY_VERSION ({current})"
-            )
-        if settings["APP_ENV"] == "production" and len(key) < MIN_SECRET_LENGTH:
-            raise ConfigError(
-                f"PSEUDONYMISATION_PREVIOUS_KEYS: key {version} must be at least "
-                f"{MIN_SECRET_LENGTH} characters long"
-            )
-
-
-def _origins(raw: str) -> tuple[str, ...]:
-    """Comma-separated exact origins; "*" would open the API to every site, so it is refused."""
-    origins = tuple(o.strip().rstrip("/") for o in raw.split(",") if o.strip())
-    for origin in origins:
-        if not origin.startswith(("https://", "http://")) or origin.count("/") != 2:
-            raise ConfigError(
-                f"CORS_ORIGINS must list origins like https://app.example, got {origin!r}"
-            )
-    return origins
-
-
-def _model_lifecycle(settings: dict[str, Any], environ: Mapping[str, str]) -> None:
-    """MODEL_SETTING_POLL_SECONDS: above 0 and at most 5 (a change is served within 5 s);
-    MODEL_APPROVAL_REQUIRED: a boolean (production forces it on after the overrides)."""
-    raw = environ.get("MODEL_SETTING_POLL_SECONDS")
-    if raw:
-        try:
-            value = float(raw)
-        except ValueError:
-            value = float("nan")
-        if not 0 < value <= 5:  # NaN and infinity fail this too
-            raise ConfigError(
-                f"MODEL_SETTING_POLL_SECONDS must be a number above 0 and at most 5, got {raw!r}"
-            )
-        settings["MODEL_SETTING_POLL_SECONDS"] = value
-    if environ.get("MODEL_APPROVAL_REQUIRED"):
-        settings["MODEL_APPROVAL_REQUIRED"] = _boolean(
-            "MODEL_APPROVAL_REQUIRED", environ["MODEL_APPROVAL_REQUIRED"]
-        )
-
-
-def _boolean(name: str, raw: str) -> bool:
-    if raw.strip().lower() in _TRUE:
-        return True
-    if raw.strip().lower() in _FALSE:
-        return False
-    raise ConfigError(f"{name} must be true or false, got {raw!r}")
-
-
-def _fraction(name: str, raw: str) -> float:
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
-    if not 0 <= value < 1:
-        raise ConfigError(f"{name} must be at least 0 and below 1, got {value}")
-    return value
-
-
-def _positive_int(name: str, raw: str) -> int:
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
-    if value < 1:
-        raise ConfigError(f"{name} must be at least 1, got {value}")
-    return value
