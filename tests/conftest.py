@@ -7,18 +7,16 @@ the run instead of skipping it.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
-import uuid
 from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
 from flask_login import login_user
+from postgres_helpers import throwaway_database
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from app import create_app
 from app.database import current_database
@@ -26,11 +24,6 @@ from app.models import Base, utcnow
 from app.services.audit_chain import GENESIS, MAX_CHAINS
 from app.web.auth import SessionUser
 from db.migrate import upgrade
-
-ADMIN_URL = os.environ.get(
-    "TEST_POSTGRES_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
-IN_CI = os.environ.get("CI", "").lower() == "true"
 
 TEST_SECRETS = {
     "SECRET_KEY": "test-secret-key-" + "x" * 32,
@@ -40,33 +33,11 @@ TEST_SECRETS = {
 }
 
 
-def _unavailable(reason: str):
-    if IN_CI:
-        pytest.fail(f"{reason} (CI=true: a missing service is a failure, not a skip)")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="session")
 def postgres_url():
     """A fresh, migrated PostgreSQL database for this test run, dropped afterwards."""
-    admin = create_engine(
-        ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3}
-    )
-    name = f"credit_test_{uuid.uuid4().hex[:12]}"
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:
-        admin.dispose()
-        _unavailable(f"PostgreSQL unavailable at {ADMIN_URL}: {exc.__class__.__name__}")
-    url = make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    engine = create_engine(url)
-    upgrade(engine)
-    engine.dispose()
-    yield url
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with throwaway_database("credit_test") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

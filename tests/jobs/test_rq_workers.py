@@ -9,31 +9,25 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
-from jobs_helpers import REDIS_URL, records_per_client, unavailable
+from jobs_helpers import REDIS_URL, records_per_client
 from lifecycle_helpers import wait_for
 from paused_worker import PAUSED_KEY
+from postgres_helpers import throwaway_database
 from rq import Queue, Worker
 from rq.job import Job
 from rq.registry import StartedJobRegistry
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from app import create_app
 from app.database import current_database
 from app.services import jobs, rescore
 from app.services.seeding import seed_clients
 from app.services.users import create_user
-from db.migrate import upgrade
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 
-ADMIN_URL = os.environ.get(
-    "TEST_POSTGRES_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 ROOT = Path(__file__).resolve().parents[2]
 CLIENTS, CHUNK = 240, 30  # eight chunks
 DEADLINE = 60.0  # seconds; a loaded CI machine, the model loaded by each worker
@@ -42,22 +36,8 @@ DEADLINE = 60.0  # seconds; a loaded CI machine, the model loaded by each worker
 @pytest.fixture
 def own_database():
     """A migrated PostgreSQL database for this test alone, dropped afterwards."""
-    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"credit_jobs_{uuid.uuid4().hex[:12]}"
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:
-        admin.dispose()
-        unavailable(f"PostgreSQL unavailable at {ADMIN_URL}: {exc.__class__.__name__}")
-    url = make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    engine = create_engine(url)
-    upgrade(engine)
-    engine.dispose()
-    yield url
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with throwaway_database("credit_jobs") as url:
+        yield url
 
 
 @pytest.fixture

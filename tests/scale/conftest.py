@@ -10,27 +10,21 @@ from __future__ import annotations
 
 import os
 import secrets
-import uuid
 from dataclasses import dataclass, field
 
 import pytest
 import redis
 from gunicorn_helpers import Server, call, free_port
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from postgres_helpers import throwaway_database
 
 from app import create_app
 from app.database import current_database
 from app.models import Client, utcnow
 from app.services.users import create_user
-from db.migrate import upgrade
 
 PASSWORD = "Correct-Horse-42"
 GOOD = {"age": 42, "income": 38_000.0, "seniority": 6.5, "incidents": 0, "credit_score": 720}
 REDIS_URL = os.environ.get("TEST_SCALE_REDIS_URL", "redis://127.0.0.1:6379/14")
-ADMIN_URL = os.environ.get(
-    "TEST_POSTGRES_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 CLIENTS = 8
 
 pytestmark = [pytest.mark.scale, pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
@@ -59,32 +53,19 @@ class Cluster:
         return body["access_token"]
 
 
-def _database() -> str:
-    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"credit_scale_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    url = make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    engine = create_engine(url)
-    upgrade(engine)
-    engine.dispose()
-    return url
-
-
-def _drop(url: str) -> None:
-    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        name = make_url(url).database
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 @pytest.fixture(scope="module")
 def cluster(model_registry, tmp_path_factory):
     shared_redis = redis.Redis.from_url(REDIS_URL)
     shared_redis.flushdb()
-    url = _database()
+    try:
+        with throwaway_database("credit_scale") as url:
+            yield from _cluster(url, model_registry, tmp_path_factory)
+    finally:
+        shared_redis.flushdb()
+        shared_redis.close()
+
+
+def _cluster(url: str, model_registry, tmp_path_factory):
     settings = {
         "APP_ENV": "testing",
         "DATABASE_URL": url,
@@ -130,6 +111,3 @@ def cluster(model_registry, tmp_path_factory):
         for instance in instances:
             instance.kill()
         app.extensions["database"].dispose()
-        _drop(url)
-        shared_redis.flushdb()
-        shared_redis.close()
