@@ -66,13 +66,17 @@ def log(message: str) -> None:
     print(message, flush=True)
 
 
+def bench_app(url: str, registry: str, **settings):
+    """The app every step of the benchmark builds on the same store and registry."""
+    base = {"APP_ENV": "testing", "DATABASE_URL": url, "MODEL_REGISTRY_DIR": registry}
+    return create_app(base | SECRETS | settings)
+
+
 def build_store(url: str, registry: str, n: int) -> None:
     engine = create_engine(url)
     upgrade(engine)
     engine.dispose()
-    app = create_app(
-        {"APP_ENV": "testing", "DATABASE_URL": url, "MODEL_REGISTRY_DIR": registry, **SECRETS}
-    )
+    app = bench_app(url, registry)
     with app.app_context():
         count = current_database().session.scalar(select(func.count(Client.id))) or 0
         if count >= n:
@@ -215,15 +219,7 @@ def timed(fn, repeat: int) -> dict:
 
 
 def measure_callbacks(url: str, registry: str, repeat: int) -> list[tuple[str, dict, float]]:
-    app = create_app(
-        {
-            "APP_ENV": "testing",
-            "DATABASE_URL": url,
-            "MODEL_REGISTRY_DIR": registry,
-            "RATELIMIT_ENABLED": False,
-            **SECRETS,
-        }
-    )
+    app = bench_app(url, registry, RATELIMIT_ENABLED=False)
     with app.app_context():
         session = current_database().session
         adviser = session.scalar(select(User).where(User.email == "adviser0@bench.example"))
