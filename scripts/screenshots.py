@@ -3,7 +3,10 @@
 Starts its own gunicorn on a free loopback port against a temporary SQLite database, a quick
 model and the demo data, logs in with Debian's Chromium (never a downloaded browser), and saves
 each page, in French, 1366 px wide and full-page, with the numbered marks that docs/design.md
-explains, to docs/screenshots/<page>.png (plus the client page in English and at 1920x1080).
+explains, to docs/screenshots/<page>.png (plus the client page in English and at 1920x1080, and
+the review queue and a case as a supervisor sees them, after the adviser refers a client); then
+every component variant of the design gallery (scripts/screenshot_gallery.py) to
+docs/screenshots/components/.
 Everything is local: nothing is fetched from the internet.
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--registry DIR]
@@ -21,8 +24,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))  # the local gunicorn and Chromium set-up it shares
+sys.path.insert(0, str(ROOT / "scripts"))  # the design gallery's capture
 
 from localserver import BIN, CHROMIUM, CHROMIUM_ARGS, free_port, serve, stop  # noqa: E402
+from screenshot_gallery import capture_all as capture_gallery  # noqa: E402
+from screenshot_gallery import small_png  # noqa: E402
 
 PASSWORD = "Demo-Conseil-2026"  # noqa: S105 - the documented demo log-in of a throwaway store
 WIDTH, HEIGHT = 1366, 768
@@ -94,6 +100,8 @@ MARKS = {
         "#model-fairness-card",
     ],
     "gdpr": ["#gdpr-data", "#gdpr-basis", "#gdpr-retention", "#gdpr-rights", "#gdpr-notice-card"],
+    "reviews": ["#reviews-reason", "#reviews-overdue", "#reviews-summary", "#reviews-queue"],
+    "client-review": ["#client-review-case", "#client-decision", "#client-history-card"],
     "admin": [
         "#admin-model-card",
         "#admin-erase-card",
@@ -137,7 +145,8 @@ def annotate(image, marks) -> None:
 
 
 def save(page, path: Path, marks: list[str] = (), full_page: bool = True) -> None:
-    """A full-page PNG with numbered marks, reduced to a small palette (each well under 300 KB)."""
+    """A full-page PNG with numbered marks, reduced to a 256-colour palette whose frequent colours
+    are exact (screenshot_gallery.small_png; each well under 300 KB)."""
     from PIL import Image
 
     page.wait_for_load_state("networkidle")
@@ -146,9 +155,7 @@ def save(page, path: Path, marks: list[str] = (), full_page: bool = True) -> Non
     raw = page.screenshot(full_page=full_page)
     image = Image.open(io.BytesIO(raw)).convert("RGB")
     annotate(image, found)
-    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
-        path, optimize=True
-    )
+    small_png(image, path)
     print(
         f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
         f"{image.width}x{image.height}, {path.stat().st_size // 1024} KB"
@@ -200,12 +207,35 @@ def capture(base: str, out: Path) -> None:
         page.goto(f"{base}/gdpr")
         page.wait_for_selector("#gdpr-notice")
         save(page, out / "gdpr.png", MARKS["gdpr"])
+        refer(page, base, client)
+        page.context.clear_cookies()
+        log_in(page, base, "superviseur@demo.example")
+        page.goto(f"{base}/reviews")
+        page.wait_for_selector("#reviews-queue a")
+        save(page, out / "reviews.png", MARKS["reviews"])
+        page.click("#reviews-queue a")
+        page.wait_for_selector("#client-review-case")
+        page.wait_for_selector("#client-history-table")
+        save(page, out / "client-review.png", MARKS["client-review"])
         page.context.clear_cookies()
         log_in(page, base, "admin@demo.example")
         page.goto(f"{base}/admin")
         page.wait_for_selector("#admin-audit-table")
         save(page, out / "admin.png", MARKS["admin"])
+        capture_gallery(out / "components", browser)
         browser.close()
+
+
+def refer(page, base: str, client: str) -> None:
+    """The adviser hands the client to a supervisor: the review queue then has a case."""
+    page.goto(f"{base}/clients/{client}")
+    page.wait_for_selector("#client-decision-submit")
+    page.locator("#client-decision input[type=radio][value=refer]").check()
+    page.fill(
+        "#client-justification", "Revenus en baisse depuis trois mois : avis d'un superviseur."
+    )
+    page.click("#client-decision-submit")
+    page.wait_for_selector("#client-decision-ok")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -161,6 +161,13 @@ def history_table(history: dict, lang: str, models: dict | None = None):
         )
         for when, kind, what, who, details in _rows(history, lang, models)
     ]
+    if not body:  # a client never scored (model off) nor decided: say so, not an empty grid
+        body = [
+            html.Tr(
+                html.Td(t("history_empty", lang), colSpan=4, className="text-secondary"),
+                **{"data-kind": "none"},
+            )
+        ]
     return dbc.Table(
         [html.Thead(header), html.Tbody(body)],
         size="sm",

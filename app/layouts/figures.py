@@ -13,7 +13,7 @@ from modelling.plot_theme import register as register_template
 
 # Risk colours are reserved for risk (palette in assets/app.css and docs/design.md).
 RISK_UP = "#c0392b"
-RISK_DOWN = "#1e8449"
+RISK_DOWN = "#1e7a44"  # 4.5:1 as text on a striped row too (docs/design.md)
 BAND_COLOURS = {"favourable": "#d5f5e3", "review": "#fdebd0", "unfavourable": "#fadbd8"}
 # The legend's swatches: the zones' hues, dark enough to be seen on white.
 LEGEND_COLOURS = {"favourable": "#58d68d", "review": "#f5b041", "unfavourable": "#ec7063"}
@@ -134,7 +134,9 @@ def gauge(probability: float, threshold: float, lower: float, upper: float, lang
     )
     figure.update_layout(
         # Side margins wide enough for the "100 %" tick at the dial's right end.
-        height=290, margin={"l": 40, "r": 40, "t": 60, "b": 40}, **chart_style(lang)
+        height=290,
+        margin={"l": 50, "r": 50, "t": 60, "b": 40},
+        **chart_style(lang),
     )
     return figure
 

@@ -49,10 +49,13 @@ def dialogue():
 def approval_text(approval: dict | None, lang: str) -> list:
     if approval is None:
         return [html.Span(t("lc_not_approved", lang), className="text-danger fw-semibold")]
-    who = t("lc_system", lang) if approval["by"] == SYSTEM else approval["by"]
+    by_system = approval["by"] == SYSTEM
+    who = t("lc_system", lang) if by_system else approval["by"]
+    # The system's own note is stored in English; the reader gets it in their language.
+    note = t("lc_system_note", lang) if by_system else approval["note"]
     lines = [
         html.Div(t("lc_approved_by", lang, by=who, date=date_text(approval["at"], lang))),
-        html.Div(approval["note"], className="small"),
+        html.Div(note, className="small"),
     ]
     if approval["reference"]:
         lines.append(

@@ -106,7 +106,7 @@ def columns(lang: str, role: str = "adviser") -> list[dict]:
             "cellRenderer": "markdown",
             "cellRendererParams": {"linkTarget": "_self"},
             # A fixed width: a pinned column that flexes takes the room the last ones need.
-            "width": 110,
+            "width": 135,  # the short id "2ced8f9f…" in bold, whole
             "pinned": "left",
         },
         *(
@@ -165,7 +165,7 @@ def columns(lang: str, role: str = "adviser") -> list[dict]:
             "headerName": t("grid_col_todo", lang),
             "sortable": False,
             "tooltipField": "todo",
-            "minWidth": 150,
+            "minWidth": 130,  # every column fits a 1366 px page; the tooltip has the whole text
             "flex": 2,
         },
     ]

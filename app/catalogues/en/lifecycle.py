@@ -21,6 +21,7 @@ TEXTS: dict[str, str] = {
     "lc_approved_by": "Approved by {by} on {date}",
     "lc_reference": "Reference: {reference}",
     "lc_system": "the system",
+    "lc_system_note": "Automatic approval (development environment).",
     "lc_version_label": "Version",
     "lc_note_label": "Approval note (what was checked)",
     "lc_reference_label": "Validation report reference (optional)",

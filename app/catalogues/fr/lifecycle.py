@@ -21,6 +21,7 @@ TEXTS: dict[str, str] = {
     "lc_approved_by": "Approuvée par {by} le {date}",
     "lc_reference": "Référence : {reference}",
     "lc_system": "le système",
+    "lc_system_note": "Approbation automatique (environnement de développement).",
     "lc_version_label": "Version",
     "lc_note_label": "Note d'approbation (ce qui a été vérifié)",
     "lc_reference_label": "Référence du rapport de validation (facultatif)",
