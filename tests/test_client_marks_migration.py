@@ -87,4 +87,5 @@ def test_the_marks_are_backfilled_and_go_on_downgrade(engine):
     assert not {"last_decision_at", "review_open"} & columns
     indexes = {i["name"] for i in sa.inspect(engine).get_indexes("clients")}
     assert not any("last_decision_at" in name or "review_open" in name for name in indexes)
+    assert "ix_clients_income" not in indexes and "ix_clients_adviser_income" in indexes
     upgrade(engine)  # back to head, as every other test expects

@@ -57,6 +57,9 @@ class Client(Base):
         Index("ix_clients_adviser_probability", "adviser_id", "probability"),
         # The whole bank's portfolio (supervisors) opens riskiest first and counts its high risk.
         Index("ix_clients_probability", "probability"),
+        # ... and sorts by any feature (else a full scan and sort of every client), and combines
+        # feature ranges with other conditions (PostgreSQL: a bitmap AND of the two indexes).
+        *(Index(f"ix_clients_{f.name}", f.name) for f in FEATURES),
         # Clients awaiting human review are few: a partial index finds them in any portfolio.
         Index(
             "ix_clients_review_requested",

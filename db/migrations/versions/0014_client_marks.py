@@ -1,6 +1,7 @@
 """The portfolio's two marks kept on the client (issue 13 §2): `clients.last_decision_at` and
 `clients.review_open`, indexed with the adviser, backfilled from the decisions and the open
-review cases (services/client_marks keeps them from then on).
+review cases (services/client_marks keeps them from then on); and an index on each feature alone,
+for the whole bank's portfolio sorted by that feature (supervisors).
 
 Revision ID: 0014
 Revises: 0013
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
+FEATURES = ("age", "income", "seniority", "incidents", "credit_score")
 
 revision = "0014"
 down_revision = "0013"
@@ -28,6 +31,7 @@ INDEXES = (
     "ix_clients_adviser_last_decision_at",
     "ix_clients_last_decision_at",
     "ix_clients_adviser_review_open",
+    *(f"ix_clients_{feature}" for feature in FEATURES),
 )
 
 
@@ -43,6 +47,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_clients_last_decision_at", "clients", ["last_decision_at"])
     op.create_index("ix_clients_adviser_review_open", "clients", ["adviser_id"], **REVIEW_OPEN)
+    for feature in FEATURES:
+        op.create_index(f"ix_clients_{feature}", "clients", [feature])
     _statistics(op.get_bind())
 
 
@@ -94,6 +100,8 @@ def _backfill(connection) -> None:
 
 
 def downgrade() -> None:
+    for feature in FEATURES:
+        op.drop_index(f"ix_clients_{feature}", table_name="clients")
     op.drop_index("ix_clients_adviser_review_open", table_name="clients")
     op.drop_index("ix_clients_last_decision_at", table_name="clients")
     op.drop_index("ix_clients_adviser_last_decision_at", table_name="clients")
