@@ -33,7 +33,14 @@ from app.config import Config  # noqa: E402
 from app.layouts import client, client_header, reviews  # noqa: E402
 from app.layouts.admin import model_off_banner  # noqa: E402
 from app.layouts.cohort_table import cohort_table  # noqa: E402
-from app.layouts.common import card, decision_aid_banner, error_page, recommendation_badge  # noqa: E402
+from app.layouts.common import (  # noqa: E402
+    card,
+    contribution_list,
+    decision_aid_banner,
+    error_page,
+    percent,
+    recommendation_badge,
+)
 from app.layouts.decision_history import current_decision, history_table  # noqa: E402
 from app.layouts.figures import contribution_bars, distribution, gauge  # noqa: E402
 from app.layouts.model_lifecycle import not_approved_banner  # noqa: E402
@@ -51,31 +58,61 @@ class Component:
     variants: dict[str, Callable[[str], object]]
 
 
+def fill(tree, outputs: dict[str, object]):
+    """Set `outputs` ("component-id.property" -> value) in a layout tree, as the page's load
+    callback fills them (callbacks/client.LOAD_OUTPUTS), and return the tree."""
+    pending = dict(outputs)
+
+    def visit(node) -> None:
+        if isinstance(node, (list, tuple)):
+            for child in node:
+                visit(child)
+            return
+        if not hasattr(node, "to_plotly_json"):
+            return
+        for target in [k for k in pending if k.split(".")[0] == getattr(node, "id", None)]:
+            setattr(node, target.split(".")[1], pending.pop(target))
+        visit(getattr(node, "children", None))
+
+    visit(tree)
+    if pending:
+        raise KeyError(f"not in the layout: {sorted(pending)}")
+    return tree
+
+
 def advice(state: str) -> Callable[[str], object]:
-    """The client page's advice card (layouts/client.advice) as the load fills it."""
+    """The client page's advice card (layouts/client.advice) as its load fills it."""
 
     def build(lang: str):
         if state == "model_off":  # callbacks/client.manual_review_outputs
-            body = [
-                client.model_off_card(lang),
-                html.Div(
-                    recommendation_badge("manual_review", lang, "client-recommendation-badge"),
-                    className="text-center mb-2",
-                ),
-            ]
-        else:
-            p = states.PROBABILITIES[state]
-            figure = gauge(p, states.THRESHOLD, states.POLICY.lower, states.POLICY.upper, lang)
-            body = [
-                dcc.Graph(id="client-gauge", figure=figure, config=GRAPH),
-                html.Div(
-                    recommendation_badge(
-                        states.POLICY.recommend(p), lang, "client-recommendation-badge"
+            return fill(
+                client.advice(lang),
+                {
+                    "client-gauge-box.hidden": True,
+                    "client-model-off.children": client.model_off_card(lang),
+                    "client-recommendation.children": recommendation_badge(
+                        "manual_review", lang, "client-recommendation-badge"
                     ),
-                    className="text-center mb-2",
+                },
+            )
+        p = states.PROBABILITIES[state]
+        return fill(
+            client.advice(lang),
+            {
+                "client-gauge.figure": gauge(
+                    p, states.THRESHOLD, states.POLICY.lower, states.POLICY.upper, lang
                 ),
-            ]
-        return card(t("advice_title", lang), body, "client-advice-card", "bi-speedometer2")
+                "client-recommendation.children": recommendation_badge(
+                    states.POLICY.recommend(p), lang, "client-recommendation-badge"
+                ),
+                "client-threshold.children": t(
+                    "threshold_text",
+                    lang,
+                    threshold=percent(states.THRESHOLD, lang),
+                    version=states.MODEL_VERSION,
+                ),
+            },
+        )
 
     return build
 
@@ -85,18 +122,12 @@ def badge(recommendation: str) -> Callable[[str], object]:
 
 
 def header(state: str) -> Callable[[str], object]:
+    """The sticky header (layouts/client_header) with the facts its load draws."""
+
     def build(lang: str):
         facts = client_header.header_facts(states.header(state), lang)
-        return html.Div(
-            [
-                html.H1(
-                    [t("client_title", lang), " ", html.Span("3f2a9c1e")],
-                    className="h4 mb-0 me-3",
-                ),
-                html.Div(facts, className="client-facts"),
-            ],
-            className="client-header position-static",  # not sticky in the gallery
-        )
+        frame = client_header.sticky_header(states.CLIENT_ID, lang)
+        return fill(frame, {"client-header-facts.children": facts})
 
     return build
 
@@ -104,39 +135,62 @@ def header(state: str) -> Callable[[str], object]:
 def client_data(stale: bool, may_rectify: bool) -> Callable[[str], object]:
     def build(lang: str):
         summary = states.summary(stale, with_features=True)
-        body = [stale_alert(summary, lang, may_rectify), features_table(summary, lang)]
-        return card(t("client_card_title", lang), body, "client-card", "bi-person-vcard")
+        return fill(
+            client.client_card(lang),
+            {
+                "client-stale-alert.children": stale_alert(summary, lang, may_rectify),
+                "client-features.children": features_table(summary, lang),
+            },
+        )
 
     return build
 
 
 def why(recommendation: str) -> Callable[[str], object]:
+    """The explanation card with its bars, reasons and counterfactual (callbacks/client)."""
+
     def build(lang: str):
-        bars = contribution_bars(states.explanation(recommendation), lang)
-        body = dcc.Graph(id="client-contributions", figure=bars, config=GRAPH)
-        return card(t("why_title", lang), body, "client-why-card", "bi-bar-chart")
+        found = states.explanation_of(recommendation, lang)
+        counterfactual = found["counterfactual"]
+        return fill(
+            client.explanation(lang, states.CLIENT_ID),
+            {
+                "client-contributions.figure": contribution_bars(found["contributions"], lang),
+                "client-contribution-list.children": contribution_list(
+                    found["contributions"], lang, "client"
+                ),
+                "client-reasons.children": [html.Li(r["text"]) for r in found["reasons"]]
+                or [html.Li(t("no_reason", lang))],
+                "client-counterfactual.children": counterfactual.get("text")
+                or counterfactual.get("message"),
+            },
+        )
 
     return build
 
 
 def comparison(lang: str):
     found = states.comparison()
-    body = [
-        cohort_table(found, lang),
-        dcc.Graph(
-            id="client-distribution",
-            figure=distribution(found["histogram"], states.PROBABILITIES["review"], lang),
-            config=GRAPH,
-        ),
-    ]
-    return card(t("cohort_title", lang), body, "client-cohort-card", "bi-people")
+    return fill(
+        client.cohorts(lang),
+        {
+            "client-cohorts.children": cohort_table(found, lang),
+            "client-distribution.figure": distribution(
+                found["histogram"], states.PROBABILITIES["review"], lang
+            ),
+        },
+    )
 
 
 def decision(empty: bool) -> Callable[[str], object]:
     def build(lang: str):
-        found = states.history(empty)
-        body = [current_decision(found, lang), *client.decision_form(lang)]
-        return card(t("decision_title", lang), body, "client-decision-card", "bi-clipboard-check")
+        return fill(
+            client.decision_panel(lang),
+            {
+                "client-current-decision.children": current_decision(states.history(empty), lang),
+                "client-decision-form.children": client.decision_form(lang),
+            },
+        )
 
     return build
 
@@ -144,7 +198,7 @@ def decision(empty: bool) -> Callable[[str], object]:
 def history(empty: bool) -> Callable[[str], object]:
     def build(lang: str):
         table = history_table(states.history(empty), lang, states.MODELS)
-        return card(t("history_title", lang), table, "client-history-card", "bi-clock-history")
+        return fill(client.history_card(lang), {"client-history.children": table})
 
     return build
 

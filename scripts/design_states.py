@@ -4,8 +4,12 @@ data. The probabilities sit in each advice zone of the served policy (modelling/
 
 from __future__ import annotations
 
+import numpy as np
+
+from app import i18n
 from app.config import Config
-from app.services.explanations import contributions
+from app.services import explanations
+from app.services.explanations import strongest_first
 from modelling.features import FEATURE_NAMES
 from modelling.policy import Policy
 
@@ -14,7 +18,7 @@ POLICY = Policy(threshold=THRESHOLD, margin=Config.REVIEW_MARGIN)
 # One probability inside each zone of the gauge: favourable < 6,4 % <= review < 9,6 % <= ...
 PROBABILITIES = {"favourable": 0.031, "review": 0.082, "unfavourable": 0.236}
 MODEL_VERSION = "20261203T101500"
-TODAY = "2026-12-03T09:30:00+00:00"
+CLIENT_ID = "3f2a9c1e-5b7d-4e20-9a61-0c8d2b4f7e13"
 
 # A safe and a risky client (age, income, seniority, incidents, credit score) with their
 # contributions on the model's additive risk scale; age is drawn, never a reason.
@@ -24,11 +28,19 @@ RISKY_ROW = [23, 14_500.0, 0.5, 4, 410]
 RISKY_IMPACTS = [0.12, 0.48, 0.22, 0.61, 0.35]
 
 
-def explanation(recommendation: str) -> list[dict]:
-    """The contributions as services/explanations builds them (direction, may_be_reason)."""
+def explanation_of(recommendation: str, lang: str) -> dict:
+    """The explanation as services/explanations builds it (contributions with their direction,
+    the reasons by the setting's minimum, never age) with the counterfactual's sentence."""
     if recommendation == "favourable":
-        return contributions(SAFE_ROW, SAFE_IMPACTS)
-    return contributions(RISKY_ROW, RISKY_IMPACTS)
+        row, impacts = SAFE_ROW, SAFE_IMPACTS
+        counterfactual = {"message": i18n.no_counterfactual_text("favourable", lang)}
+    else:  # what services/counterfactual finds by re-scoring: one incident instead of four
+        row, impacts = RISKY_ROW, RISKY_IMPACTS
+        counterfactual = {"text": i18n.counterfactual_text("incidents", 1, "review", lang)}
+    order = strongest_first(np.array([impacts]))[0]
+    base_value = -2.4  # the model's average log-odds; not drawn
+    minimum = Config.REASON_MIN_CONTRIBUTION
+    return explanations.explanation(row, impacts, order, base_value, counterfactual, lang, minimum)
 
 
 def summary(stale: bool, with_features: bool = False) -> dict:

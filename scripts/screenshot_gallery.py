@@ -45,10 +45,11 @@ def file_name(name: str, variant: str, lang: str) -> str:
     return f"{name}-{variant}{'' if lang == 'fr' else '-' + lang}.png"
 
 
-# Every chart of the variant has drawn its data (the gauge's number, the bars' points), and
-# two frames have passed since (plotly lays the figure out again once it knows its size).
+# Every chart of the variant that is shown and has data has drawn it (the gauge's number, the
+# bars' points); a chart the page hides (the gauge while the model is off) is not waited for.
 PLOTS_DRAWN = """() => [...document.querySelectorAll('#gallery-variant .js-plotly-plot')].every(
-    plot => plot._fullLayout && plot.querySelector('.indicatorlayer .number, .barlayer .point'))"""
+    plot => plot.offsetParent === null || (plot._fullLayout && (!(plot.data || []).length
+        || plot.querySelector('.indicatorlayer .number, .barlayer .point'))))"""
 
 
 def drawn(page) -> None:

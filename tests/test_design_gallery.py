@@ -92,10 +92,13 @@ def test_the_gauge_variants_show_their_states_probability_and_advice(app, state)
     assert find(page, "id", "client-model-off-card") == []
 
 
-def test_the_model_off_variant_has_no_gauge_and_the_manual_review_badge(app):
+def test_the_model_off_variant_hides_the_gauge_and_shows_the_manual_review_badge(app):
     with app.server.app_context():
         page = tree(gallery.page("/en/advice/model-off"))
-    assert find(page, "id", "client-gauge") == []
+    (box,) = find(page, "id", "client-gauge-box")  # the page hides the gauge, as it does
+    assert box["props"]["hidden"] is True
+    (graph,) = find(page, "id", "client-gauge")
+    assert "figure" not in graph["props"]
     assert find(page, "id", "client-model-off-card")
     (badge,) = find(page, "id", "client-recommendation-badge")
     assert badge["props"]["data-recommendation"] == "manual_review"
