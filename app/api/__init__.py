@@ -12,10 +12,20 @@ API_PREFIX = "/api/v1"
 
 
 def routes() -> list:
-    from app.api import admin, auth, clients, models, outcomes, reviews, rights, scoring, users
-    from app.api import jobs  # issue 14 §4: portfolio jobs
-    from app.api import letters  # issue 13 §4: the client's letter
-    from app.api import monitoring  # issue 12 §2: drift
+    from app.api import (
+        admin,
+        auth,
+        clients,
+        jobs,  # issue 14 §4: portfolio jobs
+        letters,  # issue 13 §4: the client's letter
+        models,
+        monitoring,  # issue 12 §2: drift
+        outcomes,
+        reviews,
+        rights,
+        scoring,
+        users,
+    )
 
     return [
         *auth.ROUTES,
