@@ -3,8 +3,9 @@
 The owner role (migrations in `release:`, the purge in `clock:`) keeps every right. The web role
 reads and writes the application's tables, but on `audit_events` and `audit_head` it may only
 read and insert: it appends through `audit_take_head()` (SECURITY DEFINER, migrations 0007 and
-0013) and the head-moving trigger, which run as the owner. `flask --app wsgi audit web-role-sql NAME`
-prints these statements; docs/security.md says how to apply them.
+0013) and the head-moving trigger, which run as the owner.
+`flask --app wsgi audit web-role-sql NAME` prints these statements; docs/security.md says how to
+apply them.
 """
 
 from __future__ import annotations
