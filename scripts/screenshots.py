@@ -209,7 +209,10 @@ def capture(base: str, out: Path) -> None:
         save(page, out / "gdpr.png", MARKS["gdpr"])
         refer(page, base, client)
         page.context.clear_cookies()
+        page.evaluate("sessionStorage.clear()")  # the filters the last reader left
         log_in(page, base, "superviseur@demo.example")
+        page.wait_for_selector("#portfolio-grid .ag-row a")  # the bank's portfolio, no To-do
+        save(page, out / "portfolio-supervisor.png", full_page=False)
         page.goto(f"{base}/reviews")
         page.wait_for_selector("#reviews-queue a")
         save(page, out / "reviews.png", MARKS["reviews"])
@@ -218,6 +221,7 @@ def capture(base: str, out: Path) -> None:
         page.wait_for_selector("#client-history-table")
         save(page, out / "client-review.png", MARKS["client-review"])
         page.context.clear_cookies()
+        page.evaluate("sessionStorage.clear()")  # the filters the last reader left
         log_in(page, base, "admin@demo.example")
         page.goto(f"{base}/admin")
         page.wait_for_selector("#admin-audit-table")
