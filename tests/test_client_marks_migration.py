@@ -89,3 +89,31 @@ def test_the_marks_are_backfilled_and_go_on_downgrade(engine):
     assert not any("last_decision_at" in name or "review_open" in name for name in indexes)
     assert "ix_clients_income" not in indexes and "ix_clients_adviser_income" in indexes
     upgrade(engine)  # back to head, as every other test expects
+
+
+def test_an_analysed_sqlite_store_gets_statistics_for_the_new_indexes(tmp_path):
+    """Without them, SQLite's planner guessed ten rows per adviser for the new index and sorted
+    every portfolio it listed (docs/performance.md, the portfolio)."""
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'analysed.db'}")
+    upgrade(engine, "0013")
+    adviser_id = uuid.uuid4()
+    with engine.begin() as connection:
+        connection.execute(
+            sa.insert(USERS).values(
+                id=adviser_id,
+                email="adviser@bank.example",
+                password_hash="x",
+                role="adviser",
+                active=True,
+                session_generation=0,
+                created_at=T0,
+            )
+        )
+        for _ in range(3):
+            _client(connection, adviser_id)
+        connection.exec_driver_sql("ANALYZE")
+    upgrade(engine)
+    with engine.connect() as connection:
+        analysed = set(connection.exec_driver_sql("SELECT idx FROM sqlite_stat1").scalars())
+    engine.dispose()
+    assert {"ix_clients_adviser_last_decision_at", "ix_clients_income"} <= analysed
