@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 GAUGE = "#client-gauge .js-plotly-plot"
-RED, GREEN = "rgb(192, 57, 43)", "rgb(30, 132, 73)"  # figures.RISK_UP / RISK_DOWN
+RED, GREEN = "rgb(192, 57, 43)", "rgb(30, 122, 68)"  # figures.RISK_UP / RISK_DOWN (#1e7a44)
 
 
 def api_score(page, base: str, client_id: str) -> dict:
