@@ -93,6 +93,20 @@ def test_log_out_is_confirmed_once_in_the_readers_language(dash_app, people):
         assert words not in dash_app.test_client().get("/login").get_data(as_text=True)
 
 
+def test_log_in_and_log_out_tell_the_browser_to_forget_what_pages_stored(dash_app, people):
+    """The portfolio's filters persist in the tab's storage: the header that clears it comes
+    with every successful log-in and every log-out, never with a failed attempt."""
+    http = dash_app.test_client()
+    failed = log_in(http, "adviser@bank.example", "not-the-password")
+    assert failed.status_code == 401 and "Clear-Site-Data" not in failed.headers
+    logged_in = log_in(http, "adviser@bank.example")
+    assert logged_in.status_code == 302
+    assert logged_in.headers["Clear-Site-Data"] == '"storage"'
+    logged_out = log_out(http)
+    assert logged_out.status_code == 302
+    assert logged_out.headers["Clear-Site-Data"] == '"storage"'
+
+
 def test_the_session_ends_after_the_idle_timeout(dash_app, people, book, clock):
     http = dash_app.test_client()
     log_in(http, "adviser@bank.example")
