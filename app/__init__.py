@@ -59,7 +59,7 @@ def register_dashboard(app: Flask) -> None:
 
     web.init_app(app)
     dash_app = dashboard.init_app(app)
-    security.init_app(app, dash_app.csp_hashes())
+    security.init_app(app, dash_app.csp_hashes)
 
 
 def register_commands(app: Flask) -> None:

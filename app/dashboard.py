@@ -1,8 +1,11 @@
 """The adviser dashboard: a Dash app mounted on the Flask server, built inside the factory.
 
-Pages are routed centrally (app/layouts/routes.py) from the URL, so every page has a stable,
-bookmarkable address; callbacks are registered by function (app/callbacks), never with the
-module-level decorator, so the factory can build the app any number of times.
+Dash pages route the URL (`use_pages`): each page is registered with `dash.register_page` by
+app/callbacks/pages.py (an address or a path template such as `/clients/<client_id>`, its layout
+from app/layouts/<page>.py, its tab title), nothing is scanned from a folder (`pages_folder=""`).
+Callbacks are registered by function (app/callbacks), never with the module-level decorator, so
+the factory can build the app any number of times. Callback exceptions are not suppressed: the
+validation layout (app/callbacks/validation.py) holds every component a callback names.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from dash import Dash
 from flask import Flask
 
-from app.callbacks import register_callbacks
+from app.callbacks import register_callbacks, validation
 from app.callbacks.errors import callback_failed
 from app.config import PROJECT_ROOT
 from app.layouts.shell import shell
@@ -34,11 +37,15 @@ def init_app(server: Flask) -> Dash:
         url_base_pathname="/",
         assets_folder=str(PROJECT_ROOT / "assets"),
         serve_locally=True,
-        suppress_callback_exceptions=True,
+        use_pages=True,
+        pages_folder="",  # pages are registered by function (app/callbacks/pages.py)
+        include_pages_meta=False,  # no social-card tags: an internal tool, and no client ids
+        suppress_callback_exceptions=False,
         title="Scoring crédit",
         update_title=None,
         on_error=callback_failed,  # a failed callback: logged, a message in the reader's words
     )
+    validation.init_app(server, dash_app)  # first: Dash would draw the layout to validate
     dash_app.layout = shell  # a function: evaluated per request, for the logged-in user
     register_callbacks(dash_app)
     callback_requests.init_app(server, dash_app)  # after the log-in guard: anonymous get 401

@@ -60,11 +60,64 @@ def registered_outputs(dash_app, first_output: str) -> list[tuple[str, str]]:
     return [tuple(part.split(".", 1)) for part in key.strip(".").split("...")]
 
 
+# A page is drawn once Dash pages' slot (in dash.page_container) holds it.
+PAGE_DRAWN = "#_pages_content > *"
+
+
+def open_page(http, path: str, search: str = "") -> tuple[dict, str]:
+    """Dash pages' router over HTTP, as the renderer asks it when the address changes: the page
+    drawn (Dash's JSON, which `find` and `text_of` read) and the browser tab's title."""
+    answer = dash_call(
+        http,
+        [("_pages_content", "children"), ("_pages_store", "data")],
+        [("_pages_location", "pathname", path), ("_pages_location", "search", search)],
+        ["_pages_location.pathname"],
+    )
+    assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
+    drawn = answer.get_json()["response"]
+    return drawn["_pages_content"]["children"], drawn["_pages_store"]["data"]["title"]
+
+
+def language_link(http, path: str, search: str = "") -> str:
+    """The language switch's address on the page at this address (over HTTP)."""
+    answer = dash_call(
+        http,
+        [("nav-language", "href")],
+        [("url", "pathname", path), ("url", "search", search)],
+        ["url.pathname"],
+    )
+    assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
+    return answer.get_json()["response"]["nav-language"]["href"]
+
+
+def reader(http, email: str, lang: str = "fr"):
+    """A test client logged in as this user, reading in this language."""
+    log_in(http, email)
+    http.set_cookie("lang", lang)
+    return http
+
+
+def draw_page(module: str, **params):
+    """A page's layout as Dash pages calls it (path variables and query as keywords), in the
+    request context under way: the registered layout, with the checks the page makes."""
+    import dash
+
+    return dash.page_registry[module]["layout"](**params)
+
+
+def _props(component) -> dict:
+    """A component's properties, from a Dash component or from its JSON form (`open_page`)."""
+    if isinstance(component, dict) and "props" in component:
+        return component["props"]
+    return {"id": getattr(component, "id", None), "children": getattr(component, "children", None)}
+
+
 def find(component, component_id: str):
-    """The component with this id in a Dash tree (or None)."""
-    if getattr(component, "id", None) == component_id:
+    """The component with this id in a Dash tree or in its JSON form (or None)."""
+    props = _props(component)
+    if props.get("id") == component_id:
         return component
-    children = getattr(component, "children", None)
+    children = props.get("children")
     if children is None:
         return None
     for child in children if isinstance(children, (list, tuple)) else [children]:
@@ -82,7 +135,7 @@ def text_of(component) -> str:
         return str(component)
     if isinstance(component, (list, tuple)):
         return " ".join(text_of(c) for c in component)
-    return text_of(getattr(component, "children", None))
+    return text_of(_props(component).get("children"))
 
 
 def log_in_browser(page, base: str, email: str = "adviser@bank.example") -> None:
@@ -91,7 +144,7 @@ def log_in_browser(page, base: str, email: str = "adviser@bank.example") -> None
     page.fill("#login-email", email)
     page.fill("#login-password", PASSWORD)
     page.click("#login-submit")
-    page.wait_for_selector("#page-content > *")
+    page.wait_for_selector(PAGE_DRAWN)
 
 
 def in_callback(function, *args, trigger: str | dict | None = None, prop: str = "n_clicks"):

@@ -17,20 +17,20 @@ def register_callbacks(dash_app: Dash) -> None:
         model,
         model_backtest,
         model_lifecycle,
+        model_monitoring,  # issue 12 §2: drift
         model_oversight,
         oversight,
+        pages,
         portfolio,
         rectification,
         reviews,
         rights,
-        router,
         simulator,
     )
-    from app.callbacks import model_monitoring  # issue 12 §2: drift
 
     client_page = (client, decision, client_actions, rights, rectification, client_letter)
     for module in (
-        router,
+        pages,
         oversight,
         portfolio,
         *client_page,

@@ -18,6 +18,7 @@ from app.layouts.common import error_page
 from app.web.session import session_language
 
 log = logging.getLogger(__name__)
+PAGE_SLOT = "_pages_content"  # where dash.page_container draws the page of the address
 
 
 def callback_failed(error: Exception) -> None:
@@ -25,5 +26,5 @@ def callback_failed(error: Exception) -> None:
         raise error
     reference = uuid.uuid4().hex[:8]
     log.error("dashboard callback failed (reference %s)", reference, exc_info=error)
-    set_props("page-content", {"children": error_page(session_language(), reference)})
+    set_props(PAGE_SLOT, {"children": error_page(session_language(), reference)})
     # None: Dash leaves the failed callback's own outputs as they were (the page is replaced).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -22,14 +23,26 @@ NAV = (
 def shell():
     """Evaluated per request by Dash (the guard has already required a logged-in user)."""
     user, lang = session_user(), session_language()
-    if user is None:  # defensive: never render the frame for an anonymous request
-        return html.Div()
+    if user is None:  # never the frame for an anonymous request; Dash pages needs its slot
+        return html.Div(page_slot())
+    return frame(user, lang, csrf_token())
+
+
+def page_slot():
+    """Where Dash pages draws the page of the address (dash.page_container: its location, the
+    page itself in the div `_pages_content`, the tab title's store)."""
+    return html.Main(
+        dash.page_container, id="page-content", className="container-xxl py-3", role="main"
+    )
+
+
+def frame(user, lang: str, token: str):
+    """The frame for this reader (also drawn for the validation layout, with a stand-in)."""
     return html.Div(
         [
             dcc.Location(id="url", refresh="callback-nav"),
             dcc.Store(id="model-switch-changed", data=0),  # bumped by the admin's toggle
-            dcc.Store(id="page-title"),  # the router's tab title, set by assets/title.js
-            top_bar(user, lang),
+            top_bar(user, lang, token),
             # Filled while an admin has switched the model off (AI Act Art. 14), on every page.
             html.Div(id="model-off-banner", className="container-xxl pt-2", role="status"),
             # Filled while the served model version lacks its approval (issue 12, production).
@@ -42,7 +55,7 @@ def shell():
                 role="alert",
                 className="alert alert-danger container-xxl mt-2 mb-0 py-2",
             ),
-            html.Main(id="page-content", className="container-xxl py-3", role="main"),
+            page_slot(),
         ],
         lang=lang,
     )
@@ -55,7 +68,7 @@ def nav_label(key: str, user, lang: str) -> str:
     return t(key, lang)
 
 
-def top_bar(user, lang: str):
+def top_bar(user, lang: str, token: str):
     links = [
         dbc.NavItem(
             dbc.NavLink(
@@ -101,7 +114,7 @@ def top_bar(user, lang: str):
             ),
             html.Form(
                 [
-                    dcc.Input(type="hidden", name="csrf_token", value=csrf_token()),
+                    dcc.Input(type="hidden", name="csrf_token", value=token),
                     html.Button(
                         t("logout", lang),
                         type="submit",

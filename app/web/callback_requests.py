@@ -3,7 +3,9 @@
 Dash's dispatcher trusts the body: an output it does not know, inputs that are not a list or a
 count that differs from the callback's raise KeyError or IndexError inside Dash, a 500. The
 renderer never sends such a body, so a malformed one is refused here with a 400 in the API's
-error shape. The values themselves are each callback's to check (issue 11 §4).
+error shape. The values themselves are each callback's to check (issue 11 §4), except those of
+Dash pages' own routing callback, which reads the address as text: one that is not text changes
+nothing (204, Dash's answer to a prevented update) instead of failing inside Dash.
 """
 
 from __future__ import annotations
@@ -55,6 +57,22 @@ def problem(body: Any, callbacks: dict) -> str | None:
     return None
 
 
+ROUTER_LOCATION = "_pages_location"  # dash.page_container's location, the router's input
+
+
+def forged_address(body: dict, spec: dict) -> bool:
+    """A request to Dash pages' router whose pathname or search is not text."""
+    if not any(i["id"] == ROUTER_LOCATION for i in spec["inputs"]):
+        return False
+    for entry in body.get("inputs", []):
+        if isinstance(entry, dict) and entry.get("id") == ROUTER_LOCATION:
+            value = entry.get("value")
+            no_query = entry.get("property") == "search" and value is None
+            if not (isinstance(value, str) or no_query):
+                return True
+    return False
+
+
 def init_app(server: Flask, dash_app: Dash) -> None:
     path = dash_app.config.routes_pathname_prefix + "_dash-update-component"
 
@@ -62,8 +80,11 @@ def init_app(server: Flask, dash_app: Dash) -> None:
     def check_callback_request():
         if request.path != path or request.method != "POST":
             return None
-        wrong = problem(request.get_json(silent=True), dash_app.callback_map)
+        body = request.get_json(silent=True)
+        wrong = problem(body, dash_app.callback_map)
         if wrong is None:
+            if forged_address(body, dash_app.callback_map[body["output"]]):
+                return "", 204
             return None
         answer = jsonify(
             {"error": {"status": 400, "code": "bad_callback", "message": wrong, "fields": {}}}

@@ -1,10 +1,14 @@
 """Security headers on every response, HTTPS in production, CORS closed unless configured.
 
 The Content-Security-Policy allows only this origin: scripts from /_dash-component-suites and
-/assets plus the hashes of Dash's own inline bootstrap scripts; nothing from a CDN.
+/assets plus the hashes of Dash's own inline scripts (its bootstrap, and the tab title's update
+that Dash pages adds on the server's first request: so the hashes are read per response); nothing
+from a CDN.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from flask import Flask, Response, redirect, request
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -12,19 +16,18 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 HSTS_SECONDS = 63_072_000  # two years
 
 
-def init_app(app: Flask, script_hashes: list[str]) -> None:
+def init_app(app: Flask, script_hashes: Callable[[], list[str]]) -> None:
     if app.config["APP_ENV"] == "production":
         # Heroku and Render terminate TLS and say so in X-Forwarded-Proto.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
         # First of all: an http request is redirected before the log-in guard sees it.
         app.before_request_funcs.setdefault(None, []).insert(0, _require_https)
-    policy = content_security_policy(script_hashes)
     origins = set(app.config.get("CORS_ORIGINS") or ())
 
     @app.after_request
     def add_headers(response: Response) -> Response:
         headers = response.headers
-        headers.setdefault("Content-Security-Policy", policy)
+        headers.setdefault("Content-Security-Policy", content_security_policy(script_hashes()))
         headers["X-Content-Type-Options"] = "nosniff"
         headers["X-Frame-Options"] = "DENY"
         headers["Referrer-Policy"] = "no-referrer"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from dashboard_helpers import PASSWORD, log_in_browser
+from dashboard_helpers import PAGE_DRAWN, PASSWORD, log_in_browser
 from playwright.sync_api import expect
 
 from app.services.users import create_user, find_by_email
@@ -46,7 +46,7 @@ def supervisor(live):
 
 def settled(page) -> None:
     """The page is drawn and no callback is in flight (Dash marks what it is updating)."""
-    page.wait_for_selector("#page-content > *")
+    page.wait_for_selector(PAGE_DRAWN)
     page.wait_for_function("!document.querySelector('[data-dash-is-loading=\"true\"]')")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from dashboard_helpers import GOOD, PASSWORD, add_client, log_in_browser
+from dashboard_helpers import GOOD, PAGE_DRAWN, PASSWORD, add_client, log_in_browser
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -29,7 +29,7 @@ def erasable(live):
 
 def in_language(page, base: str, lang: str, path: str) -> None:
     page.goto(f"{base}/language/{lang}?next={path}")
-    page.wait_for_selector("#page-content > *")
+    page.wait_for_selector(PAGE_DRAWN)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 from dash import no_update
-from dashboard_helpers import GOOD, PASSWORD, add_client, find, in_callback, text_of
+from dashboard_helpers import GOOD, PASSWORD, add_client, draw_page, find, in_callback, text_of
 from sqlalchemy import select
 
 from app.callbacks import admin as admin_callbacks
 from app.callbacks import admin_erasure
 from app.callbacks import oversight as oversight_callbacks
-from app.callbacks.router import display_page
 from app.database import current_database
 from app.models import AuditEvent, Client
 from app.services import audit, oversight
@@ -280,9 +279,9 @@ def test_every_recorded_action_is_in_the_catalogue():
 )
 def test_pages_state_durations_and_no_command_line(acting, people, lang, three_years, five_years):
     with acting(people["adviser"], lang):
-        gdpr, _, _ = display_page("/gdpr", "")
+        gdpr = draw_page("app.layouts.gdpr")
     with acting(people["admin"], lang):
-        admin, _, _ = display_page("/admin", "")
+        admin = draw_page("app.layouts.admin")
         _users, purge = admin_callbacks.admin_tables(1, 0)
     assert text_of(find(gdpr, "gdpr-retention_client_days")) == three_years
     assert five_years in text_of(purge)

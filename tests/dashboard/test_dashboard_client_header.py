@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 from dash import html
-from dashboard_helpers import add_client, find, text_of
+from dashboard_helpers import add_client, draw_page, find, text_of
 
 from app.callbacks.client import LOAD_OUTPUTS, load_client
 from app.callbacks.model import model_page
-from app.callbacks.router import display_page
 from app.i18n import format_percent
 from app.layouts.cohort_table import cohort_table
 from app.layouts.figures import RISK_DOWN, RISK_UP
@@ -52,7 +51,7 @@ def test_the_header_gives_the_id_probability_advice_freshness_and_review(
     review = find(facts, "client-header-review").to_plotly_json()["props"]
     assert review["data-review"] == "pending"
     with acting(adviser, lang):
-        frame = display_page(f"/clients/{client.id}", "")[0]
+        frame = draw_page("app.layouts.client", client_id=str(client.id))
     assert text_of(find(frame, "client-short-id")) == str(client.id)[:8]
 
 

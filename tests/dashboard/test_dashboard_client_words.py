@@ -6,12 +6,11 @@ import logging
 
 import numpy as np
 import pytest
-from dashboard_helpers import GOOD, add_client, dash_call, find, log_in, text_of
+from dashboard_helpers import GOOD, add_client, dash_call, draw_page, find, log_in, text_of
 from flask_jwt_extended import create_access_token
 
 from app.callbacks.client import LOAD_OUTPUTS, load_client
 from app.callbacks.portfolio_rows import grid_rows
-from app.callbacks.router import display_page
 from app.layouts.common import contribution_list
 from app.layouts.figures import RISK_DOWN, RISK_UP, contribution_bars, gauge
 from app.services import cohorts, explanations, oversight, portfolio, scoring
@@ -64,12 +63,12 @@ def test_an_invisible_or_unknown_client_is_a_clean_not_found_page(
         "/clients/" + "0" * 8 + "-0000-4000-8000-" + "0" * 12,
     ):
         with acting(people["adviser"], lang):
-            page = display_page(path, "")[0]
+            page = draw_page("app.layouts.client", client_id=path.rsplit("/", 1)[1])
         assert words in text_of(find(page, "client-not-found"))
         for part in ("client-body", "client-rights-actions", "client-decision-form", "client-id"):
             assert find(page, part) is None  # no cards, no buttons, no callbacks to run
     with acting(people["adviser"], lang):  # the adviser's own client: the whole page
-        assert find(display_page(f"/clients/{book['fresh'].id}", "")[0], "client-body")
+        assert find(draw_page("app.layouts.client", client_id=str(book["fresh"].id)), "client-body")
 
 
 def test_a_client_erased_after_the_page_was_drawn_hides_the_page(acting, people, book):
@@ -116,7 +115,7 @@ def test_a_failing_callback_shows_a_message_in_the_readers_language_and_logs(
         )
     assert answer.status_code == 200
     body = answer.get_json()
-    page = body["sideUpdate"]["page-content"]["children"]
+    page = body["sideUpdate"]["_pages_content"]["children"]  # the page in dash.page_container
     assert page["props"]["id"] == "page-error"
     assert t("callback_failed", lang, ref="")[:30] in str(page)
     assert "response" not in body or not body["response"]  # nothing half drawn

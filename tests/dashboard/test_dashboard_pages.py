@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import json
+import uuid
+
 import pytest
 from dash import no_update
-from dash.exceptions import PreventUpdate
-from dashboard_helpers import GOOD, RISKY, find, in_callback, text_of
+from dashboard_helpers import (
+    GOOD,
+    RISKY,
+    dash_call,
+    draw_page,
+    find,
+    in_callback,
+    language_link,
+    open_page,
+    reader,
+    text_of,
+)
 
 from app.callbacks.admin import admin_tables, audit_page
 from app.callbacks.model import model_page
-from app.callbacks.router import display_page
 from app.callbacks.simulator import prefill, simulate
 from app.services import scoring
 from app.texts import t
@@ -26,37 +38,65 @@ from modelling.features import FEATURE_NAMES
         ("/clients/{id}", "client-gauge"),
     ],
 )
-def test_every_page_has_a_stable_url(acting, people, book, path, marker):
-    with acting(people["adviser"]):
-        page, language_link, _title = display_page(path.format(id=book["fresh"].id), "")
+def test_every_page_has_a_stable_url(dash_app, people, book, path, marker):
+    http = reader(dash_app.test_client(), "adviser@bank.example")
+    address = path.format(id=book["fresh"].id)
+    page, _title = open_page(http, address)
     assert find(page, marker) is not None
-    assert language_link == "/language/en?next=" + path.format(id=book["fresh"].id)
+    assert language_link(http, address) == "/language/en?next=" + address
 
 
-def test_language_link_keeps_the_query(acting, people, book):
-    with acting(people["adviser"], "en"):
-        _page, link, _title = display_page("/simulator", f"?client={book['fresh'].id}")
+def test_language_link_keeps_the_query(dash_app, people, book):
+    http = reader(dash_app.test_client(), "adviser@bank.example", "en")
+    link = language_link(http, "/simulator", f"?client={book['fresh'].id}")
     assert link == f"/language/fr?next=/simulator%3Fclient%3D{book['fresh'].id}"
 
 
-def test_admin_page_needs_the_admin_role(acting, people):
-    with acting(people["adviser"]):
-        page, _, _ = display_page("/admin", "")
-    assert page.id == "page-forbidden"
-    with acting(people["admin"]):
-        page, _, _ = display_page("/admin", "")
-    assert find(page, "admin-audit") is not None
+def test_the_query_string_reaches_the_page(dash_app, people, book):
+    http = reader(dash_app.test_client(), "adviser@bank.example")
+    page, _title = open_page(http, "/simulator", f"?client={book['fresh'].id}")
+    assert find(page, "simulator-client")["props"]["data"] == str(book["fresh"].id)
+    page, _title = open_page(http, "/simulator", "?client=")  # an empty value is no value
+    assert find(page, "simulator-client")["props"].get("data") is None
 
 
-def test_unknown_page_is_a_page(acting, people):
-    with acting(people["adviser"]):
-        page, _, _ = display_page("/nowhere", "")
-    assert page.id == "page-not-found"
+@pytest.mark.parametrize(
+    ("role", "allowed"), [("adviser", False), ("supervisor", False), ("admin", True)]
+)
+def test_admin_page_needs_the_admin_role(dash_app, people, role, allowed):
+    http = reader(dash_app.test_client(), f"{role}@bank.example")
+    page, _title = open_page(http, "/admin")
+    assert (find(page, "admin-audit") is not None) is allowed
+    assert (page["props"].get("id") == "page-forbidden") is not allowed
 
 
-def test_anonymous_router_renders_nothing(acting):
-    with acting(None), pytest.raises(PreventUpdate):
-        display_page("/", "")
+def test_unknown_page_is_a_page(dash_app, people):
+    http = reader(dash_app.test_client(), "adviser@bank.example")
+    for path in ("/nowhere", "/clients", "/admin/users"):
+        page, _title = open_page(http, path)
+        assert page["props"]["id"] == "page-not-found", path
+
+
+@pytest.mark.parametrize("path", ["/clients/{foreign}", "/clients/{unknown}", "/clients/x"])
+def test_a_client_the_reader_may_not_see_is_not_found(dash_app, people, book, path):
+    """Unknown, malformed and foreign ids draw the same page: it tells nothing of which."""
+    http = reader(dash_app.test_client(), "adviser@bank.example")
+    address = path.format(foreign=book["foreign"].id, unknown=uuid.uuid4())
+    page, _title = open_page(http, address)
+    assert find(page, "client-not-found") is not None and find(page, "client-gauge") is None
+    assert "77" not in text_of(page) and str(book["foreign"].id) not in json.dumps(page)
+
+
+def test_anonymous_readers_get_no_page(dash_app):
+    http = dash_app.test_client()
+    answer = dash_call(
+        http,
+        [("_pages_content", "children"), ("_pages_store", "data")],
+        [("_pages_location", "pathname", "/"), ("_pages_location", "search", "")],
+        ["_pages_location.pathname"],
+    )
+    assert answer.status_code == 401
+    assert http.get("/clients/x").status_code == 302  # to the log-in page
 
 
 def values_of(features: dict) -> list:
@@ -113,7 +153,7 @@ def test_model_page_reads_the_served_model(acting, people, dash_app):
 
 def test_gdpr_page_reads_retention_from_the_configuration(make_app, model_registry, acting, people):
     with acting(people["adviser"]):
-        page, _, _ = display_page("/gdpr", "")
+        page = draw_page("app.layouts.gdpr")
     assert text_of(find(page, "gdpr-retention_client_days")) == "1\u202f095\xa0jours (3 ans)"
     assert "art. 22" in text_of(find(page, "gdpr-rights")).lower()
     assert "CNIL" in text_of(find(page, "gdpr-notice"))

@@ -8,10 +8,10 @@ from datetime import timedelta
 
 import pytest
 from dash.exceptions import PreventUpdate
-from dashboard_helpers import GOOD, RISKY, add_client, find, in_callback, text_of
+from dashboard_helpers import GOOD, RISKY, add_client, find, in_callback, open_page, reader, text_of
 from sqlalchemy import select
 
-from app.callbacks import client_actions, model_oversight, router
+from app.callbacks import client_actions, model_oversight
 from app.callbacks import decision as decision_callbacks
 from app.callbacks import reviews as reviews_callbacks
 from app.callbacks import rights as rights_callbacks
@@ -110,9 +110,9 @@ def test_the_navigation_bar_counts_the_open_cases(acting, people, cases):
     assert find(frame, "nav-reviews-count").hidden is True
 
 
-def test_the_page_is_routed_and_titled(acting, people, cases):
-    with acting(people["supervisor"], "fr"):
-        page, _language, title = router.display_page("/reviews", "")
+def test_the_page_is_routed_and_titled(dash_app, people, cases):
+    http = reader(dash_app.test_client(), "supervisor@bank.example")
+    page, title = open_page(http, "/reviews")
     assert find(page, "reviews-table") is not None and find(page, "reviews-reason") is not None
     assert title == "À examiner · Scoring crédit"
 

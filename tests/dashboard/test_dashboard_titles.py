@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from dashboard_helpers import RISKY, add_client, find, text_of
+from dashboard_helpers import RISKY, add_client, find, open_page, reader, text_of
 
 from app.callbacks.client import features_table, stale_alert
-from app.callbacks.router import display_page
 from app.layouts.shell import shell
 from app.services.portfolio import client_summary
 from app.texts import t
@@ -29,19 +28,21 @@ from app.texts import t
         ("en", "/gdpr", "GDPR and transparency · Credit scoring"),
     ],
 )
-def test_each_page_has_its_own_tab_title(acting, people, lang, path, expected):
-    with acting(people["adviser"], lang):
-        _page, _link, title = display_page(path, "")
+def test_each_page_has_its_own_tab_title(dash_app, people, lang, path, expected):
+    http = reader(dash_app.test_client(), "adviser@bank.example", lang)
+    _page, title = open_page(http, path)
     assert title == expected
 
 
-def test_a_client_tab_names_the_client(acting, people, book):
+def test_a_client_tab_names_the_client(dash_app, people, book):
     client_id = str(book["fresh"].id)
-    with acting(people["adviser"]):
-        _page, _link, title = display_page(f"/clients/{client_id}", "")
-        _page, _link, foreign = display_page(f"/clients/{book['foreign'].id}", "")
+    http = reader(dash_app.test_client(), "adviser@bank.example")
+    _page, title = open_page(http, f"/clients/{client_id}")
+    _page, foreign = open_page(http, f"/clients/{book['foreign'].id}")
+    _page, malformed = open_page(http, "/clients/1a2b3c4d")
     assert title == f"Client {client_id[:8]} · Scoring crédit"
     assert foreign == "Page introuvable · Scoring crédit"  # as its page: unknown and foreign alike
+    assert malformed == foreign
 
 
 @pytest.mark.parametrize(
@@ -54,9 +55,10 @@ def test_a_client_tab_names_the_client(acting, people, book):
         ("supervisor", "en", "Portfolio"),
     ],
 )
-def test_the_portfolio_heading_fits_the_role(acting, people, role, lang, heading):
+def test_the_portfolio_heading_fits_the_role(dash_app, acting, people, role, lang, heading):
+    http = reader(dash_app.test_client(), f"{role}@bank.example", lang)
+    page, title = open_page(http, "/")
     with acting(people[role], lang):
-        page, _link, title = display_page("/", "")
         frame = shell()
     assert text_of(find(page, "portfolio-title")) == heading
     assert title.startswith(heading + " · ")

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import pytest
 from client_strategies import clients
-from dashboard_helpers import add_client, find, text_of
+from dashboard_helpers import add_client, draw_page, find, text_of
 from flask_jwt_extended import create_access_token
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.callbacks.client import LOAD_OUTPUTS, history_view, load_client
 from app.callbacks.decision import record
-from app.callbacks.router import display_page
 from app.callbacks.simulator import RESULT_OUTPUTS, prefill, simulate
 from app.services import cohorts
 from app.services.explanations import IMPACT_DECIMALS
@@ -69,7 +68,7 @@ def test_every_clients_page_draws_and_agrees_with_the_api(
     client = add_client(owner, values)
     cid = str(client.id)
     with acting(owner, lang):
-        page = display_page(f"/clients/{cid}", "")[0]
+        page = draw_page("app.layouts.client", client_id=cid)
         shown = dict(zip(LOAD_OUTPUTS, load_client(cid), strict=True))
         comparison = cohorts.compare(client.id, owner)
         feedback, refresh = record(1, decision, JUSTIFICATION, cid, 0)
