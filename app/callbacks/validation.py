@@ -1,13 +1,15 @@
 """The dashboard's validation layout: every component a callback names, on any page.
 
-Callback exceptions are not suppressed, so the renderer checks each callback's ids against the
-layout shown plus this one (`Dash.validation_layout`, Dash's hook for multi-page apps): the
-frame, every page drawn for a stand-in reader of each role, and the pieces callbacks draw later
-(dialogs, rows, pattern-matching buttons). tests/dashboard/test_dashboard_validation.py fails when
-a callback names a component missing here.
+Callback exceptions are not suppressed, so the renderer checks each callback's ids against this
+layout when the app starts (`Dash.validation_layout`, Dash's hook for multi-page apps, read
+instead of the page shown): the frame, every page drawn for a stand-in reader of each role, and
+the pieces callbacks draw later (dialogs, rows, pattern-matching buttons).
+tests/dashboard/test_dashboard_validation.py fails when a callback names a component missing
+here.
 
 Dash pages replaces `validation_layout` on a server's first request with the page layouts called
-without arguments; a hook registered after Dash's own puts this one back.
+without arguments (which lack what callbacks draw later); a hook registered after Dash's own
+puts this one back.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from dash import Dash, html
-from flask import Flask
+from flask import Flask, request
 
 from app.callbacks.decision import repeat_question
 from app.callbacks.pages import PAGES
@@ -83,12 +85,19 @@ def layout(lang: str = "fr"):
 
 
 def init_app(server: Flask, dash_app: Dash) -> None:
-    """Set the validation layout, and set it back after Dash pages' first-request setup."""
-    with server.app_context():  # layouts read settings (the stale-data delay, ...)
-        checked = layout()
-    dash_app.validation_layout = checked
+    """Give Dash the validation layout before its layout (else Dash draws the layout function to
+    validate it, outside any request); a placeholder at first, drawn on the first dashboard
+    request, since drawing every page takes a tenth of a second and tests build many apps that
+    never serve a page. Set back after Dash pages' own first-request setup replaces it."""
+    dash_app.validation_layout = html.Div(html.Div(id="validation-layout-pending"))  # not empty:
+    # an empty component is falsy, and Dash would take it for none
+    drawn: list = []
 
     @server.before_request
     def keep_the_validation_layout():
-        if dash_app.validation_layout is not checked:
-            dash_app.validation_layout = checked
+        if request.blueprint in ("api", "web"):  # the JSON API, the log-in and language pages
+            return
+        if not drawn:
+            drawn.append(layout())
+        if dash_app.validation_layout is not drawn[0]:
+            dash_app.validation_layout = drawn[0]

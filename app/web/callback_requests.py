@@ -4,8 +4,9 @@ Dash's dispatcher trusts the body: an output it does not know, inputs that are n
 count that differs from the callback's raise KeyError or IndexError inside Dash, a 500. The
 renderer never sends such a body, so a malformed one is refused here with a 400 in the API's
 error shape. The values themselves are each callback's to check (issue 11 §4), except those of
-Dash pages' own routing callback, which reads the address as text: one that is not text changes
-nothing (204, Dash's answer to a prevented update) instead of failing inside Dash.
+Dash pages' own routing callback, which reads the address as a browser gives it (a path starting
+with "/", a query string or none): any other changes nothing (204, Dash's answer to a prevented
+update) instead of failing inside Dash.
 """
 
 from __future__ import annotations
@@ -60,17 +61,22 @@ def problem(body: Any, callbacks: dict) -> str | None:
 ROUTER_LOCATION = "_pages_location"  # dash.page_container's location, the router's input
 
 
+def browser_address(prop: str, value: Any) -> bool:
+    if prop == "pathname":
+        return isinstance(value, str) and value.startswith("/")
+    return value is None or isinstance(value, str)
+
+
 def forged_address(body: dict, spec: dict) -> bool:
-    """A request to Dash pages' router whose pathname or search is not text."""
+    """A request to Dash pages' router with an address no browser sends."""
     if not any(i["id"] == ROUTER_LOCATION for i in spec["inputs"]):
         return False
-    for entry in body.get("inputs", []):
-        if isinstance(entry, dict) and entry.get("id") == ROUTER_LOCATION:
-            value = entry.get("value")
-            no_query = entry.get("property") == "search" and value is None
-            if not (isinstance(value, str) or no_query):
-                return True
-    return False
+    return any(
+        isinstance(entry, dict)
+        and entry.get("id") == ROUTER_LOCATION
+        and not browser_address(entry.get("property"), entry.get("value"))
+        for entry in body.get("inputs", [])
+    )
 
 
 def init_app(server: Flask, dash_app: Dash) -> None:
