@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 from urllib.parse import quote
 
 import dash
@@ -38,11 +39,11 @@ def client_visible(user, client_id: str | None = None, **_) -> bool:
 
 @dataclass(frozen=True)
 class Page:
-    module: Callable  # the module in app/layouts whose `layout(lang, user, query, **path)` draws it
+    module: ModuleType  # in app/layouts; its `layout(lang, user, query, **path)` draws the page
     path: str
     title: str  # the text key of the browser tab's title
     path_template: str | None = None
-    role: str | None = None
+    roles: tuple[str, ...] = ()  # the roles it opens to (none: every role)
     # A page about one record: the check of its path variables, and what is drawn if it fails.
     guard: Callable[..., bool] | None = None
     missing: Callable | None = None
@@ -58,12 +59,12 @@ PAGES = (
         guard=client_visible,
         missing=client.not_found,
     ),
-    # Supervisors and admins: the queue's service refuses the other roles, the page says so.
-    Page(reviews, "/reviews", "reviews_title"),
+    # The queue's service refuses the other roles too; the page says so at once.
+    Page(reviews, "/reviews", "reviews_title", roles=("supervisor", "admin")),
     Page(simulator, "/simulator", "nav_simulator"),
     Page(model, "/model", "model_title"),
     Page(gdpr, "/gdpr", "gdpr_title"),
-    Page(admin, "/admin", "admin_title", role="admin"),
+    Page(admin, "/admin", "admin_title", roles=("admin",)),
     # Dash pages draws the page registered under a name ending in "not_found_404" for an
     # address no page has.
     Page(not_found_404, "/404", "not_found_title"),
@@ -77,7 +78,7 @@ def variables(page: Page) -> tuple[str, ...]:
 
 def refusal(page: Page, user, path: dict) -> str | None:
     """Why this reader gets another page instead: "forbidden", "missing", or None."""
-    if page.role and user.role != page.role:
+    if page.roles and user.role not in page.roles:
         return "forbidden"
     if page.guard is not None and not page.guard(user, **path):
         return "missing"
@@ -103,7 +104,7 @@ def page_layout(page: Page) -> Callable:
         path = {name: params.pop(name, None) for name in names}
         refused = refusal(page, user, path)
         if refused == "forbidden":
-            return not_found_404.forbidden(lang)
+            return not_found_404.forbidden(lang, page.roles)
         if refused == "missing":
             return page.missing(lang=lang)
         return page.module.layout(lang=lang, user=user, query=plain_query(params), **path)

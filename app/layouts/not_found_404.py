@@ -13,5 +13,10 @@ def layout(lang: str, **_):
     return html.Div(t("not_found", lang), className="alert alert-secondary", id="page-not-found")
 
 
-def forbidden(lang: str, **_):
-    return html.Div(t("forbidden", lang), className="alert alert-warning", id="page-forbidden")
+def forbidden(lang: str, roles: tuple[str, ...]):
+    names = ", ".join(t(f"role_{role}", lang).lower() for role in roles)
+    return html.Div(
+        t("forbidden_page_roles", lang, roles=names),
+        className="alert alert-warning",
+        id="page-forbidden",
+    )

@@ -61,13 +61,35 @@ def test_the_query_string_reaches_the_page(dash_app, people, book):
 
 
 @pytest.mark.parametrize(
-    ("role", "allowed"), [("adviser", False), ("supervisor", False), ("admin", True)]
+    ("path", "marker", "role"),
+    [
+        ("/admin", "admin-audit", "admin"),
+        ("/reviews", "reviews-table", "supervisor"),
+        ("/reviews", "reviews-table", "admin"),
+    ],
 )
-def test_admin_page_needs_the_admin_role(dash_app, people, role, allowed):
+def test_a_page_for_some_roles_opens_to_them(dash_app, people, path, marker, role):
     http = reader(dash_app.test_client(), f"{role}@bank.example")
-    page, _title = open_page(http, "/admin")
-    assert (find(page, "admin-audit") is not None) is allowed
-    assert (page["props"].get("id") == "page-forbidden") is not allowed
+    page, _title = open_page(http, path)
+    assert find(page, marker) is not None and find(page, "page-forbidden") is None
+
+
+@pytest.mark.parametrize(
+    ("path", "marker", "role", "roles"),
+    [
+        ("/admin", "admin-audit", "adviser", "administrateur"),
+        ("/admin", "admin-audit", "supervisor", "administrateur"),
+        ("/reviews", "reviews-table", "adviser", "superviseur, administrateur"),
+    ],
+)
+def test_a_page_for_some_roles_tells_the_others_who_may(
+    dash_app, people, path, marker, role, roles
+):
+    http = reader(dash_app.test_client(), f"{role}@bank.example")
+    page, title = open_page(http, path)
+    assert page["props"]["id"] == "page-forbidden" and find(page, marker) is None
+    assert text_of(page) == f"Votre rôle n'ouvre pas cette page (réservée au rôle : {roles})."
+    assert title == "Accès réservé · Scoring crédit"
 
 
 def test_unknown_page_is_a_page(dash_app, people):

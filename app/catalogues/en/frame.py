@@ -31,7 +31,7 @@ TEXTS: dict[str, str] = {
     "callback_failed": "This page could not be shown because of a server error. Reload it; if "
     "the error persists, report it to support quoting the reference {ref}.",
     "reload_page": "Reload the page",
-    "forbidden": "This page is for administrators.",
+    "forbidden_page_roles": "Your role does not open this page (reserved to: {roles}).",
     "forbidden_action": "Your role does not allow this action.",
     "forbidden_role": "Your role does not allow this action (reserved to: {roles}).",
     "forbidden_not_awaiting_review": "A supervisor decides only on a client awaiting human "

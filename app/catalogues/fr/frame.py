@@ -31,7 +31,7 @@ TEXTS: dict[str, str] = {
     "callback_failed": "Cette page n'a pas pu être affichée à cause d'une erreur du serveur. "
     "Rechargez-la ; si l'erreur persiste, signalez-la au support en citant la référence {ref}.",
     "reload_page": "Recharger la page",
-    "forbidden": "Cette page est réservée aux administrateurs.",
+    "forbidden_page_roles": "Votre rôle n'ouvre pas cette page (réservée au rôle : {roles}).",
     # refusals of the permission table (services/permissions), one per reason
     "forbidden_action": "Votre rôle ne permet pas cette action.",
     "forbidden_role": "Votre rôle ne permet pas cette action (réservée au rôle : {roles}).",
