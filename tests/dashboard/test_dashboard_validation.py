@@ -11,6 +11,7 @@ import re
 import dash
 import pytest
 from dash import Dash, Input, Output, html
+from dashboard_helpers import log_in
 
 
 def components(tree):
@@ -68,9 +69,12 @@ def missing(dash_app: Dash, layout) -> list[str]:
 
 
 @pytest.fixture
-def dashboard(dash_app):
-    """The Dash app after a first request (Dash pages adds its router then)."""
-    dash_app.test_client().get("/login")
+def dashboard(dash_app, people):
+    """The Dash app once it has served a page (Dash pages adds its router on the first request,
+    the validation layout is drawn on the first dashboard request)."""
+    http = dash_app.test_client()
+    log_in(http, "adviser@bank.example")
+    assert http.get("/").status_code == 200
     return dash_app.extensions["dash_app"]
 
 
@@ -98,8 +102,6 @@ def test_a_callback_without_its_component_is_found_missing(dashboard):
 
 
 def test_the_renderer_receives_the_validation_layout(dash_app, people):
-    from dashboard_helpers import log_in
-
     http = dash_app.test_client()
     log_in(http, "adviser@bank.example")
     page = http.get("/clients/00000000-0000-4000-8000-000000000000").get_data(as_text=True)
