@@ -65,7 +65,7 @@ def log_in(page, base: str, email: str) -> None:
     page.fill("#login-email", email)
     page.fill("#login-password", PASSWORD)
     page.click("#login-submit")
-    page.wait_for_selector("#page-content > *")
+    page.wait_for_selector("#_pages_content > *")  # Dash pages' slot holds the page once drawn
 
 
 # Numbered marks drawn on each page, explained in docs/design.md (a mark whose element is not on
