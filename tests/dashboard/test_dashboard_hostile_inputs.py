@@ -115,6 +115,7 @@ def benign(spec: dict, client_id: str):
         "client-decision": "approve",
         "client-justification": "A justification long enough for the rule.",
         "url": "/" if prop == "pathname" else "",
+        "_pages_location": "/" if prop == "pathname" else "",  # Dash pages' router
     }
     if component in by_id:
         return by_id[component]

@@ -109,6 +109,32 @@ def test_a_client_the_reader_may_not_see_is_not_found(dash_app, people, book, pa
     assert "77" not in text_of(page) and str(book["foreign"].id) not in json.dumps(page)
 
 
+@pytest.mark.parametrize(
+    ("path", "search", "drawn"),
+    [
+        ("/clients/" + "f" * 100_000, "", "client-not-found"),
+        ("/clients/a/b", "", "client-not-found"),
+        ("/clients/\u0000\ud800", "?client_id=[1]", "client-not-found"),
+        ("/<script>alert(1)</script>", "?a=%00&a=", "page-not-found"),
+        ("//", "?" + "x=1&" * 1000, "portfolio-grid"),  # Dash strips the slashes: the home page
+        ("/simulator", "?client=" + "9" * 10_000, "simulator-client"),
+    ],
+)
+def test_a_forged_address_draws_a_page_not_an_error(dash_app, people, caplog, path, search, drawn):
+    http = reader(dash_app.test_client(), "adviser@bank.example")
+    page, _title = open_page(http, path, search)
+    assert find(page, drawn) is not None
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+    for value in (None, 7, [path], "no-slash"):  # not a browser's pathname: nothing changes
+        answer = dash_call(
+            http,
+            [("_pages_content", "children"), ("_pages_store", "data")],
+            [("_pages_location", "pathname", value), ("_pages_location", "search", search)],
+            ["_pages_location.pathname"],
+        )
+        assert answer.status_code == 204
+
+
 def test_anonymous_readers_get_no_page(dash_app):
     http = dash_app.test_client()
     answer = dash_call(
