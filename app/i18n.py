@@ -101,6 +101,13 @@ def format_days(days: int, lang: str) -> str:
     return text
 
 
+def days_ago(days: int, lang: str) -> str:
+    """The age of a record in plain words: "aujourd'hui", "il y a 1 jour", "12 days ago"."""
+    if days == 0:
+        return t("ago_today", lang)
+    return t("ago", lang, days=format_unit(days, "duration-day", locale=locale_of(lang)))
+
+
 def _years(value: float, lang: str) -> str:
     """1,5 an / 6 ans / 1 year / 6.5 years: tenths of a year at most."""
     number = "#,##0" if float(value).is_integer() else "#,##0.0"

@@ -9,7 +9,7 @@ from flask import current_app
 
 from app.callbacks.common import actor_and_client_id
 from app.database import current_database
-from app.i18n import format_number, format_with_unit
+from app.i18n import days_ago, format_with_unit
 from app.layouts.client import model_off_card
 from app.layouts.client_header import header_facts
 from app.layouts.cohort_table import cohort_table
@@ -85,7 +85,7 @@ def features_table(summary: dict, lang: str):
                         "data_age",
                         lang,
                         date=date_text(summary["data_updated_at"], lang),
-                        days=format_number(summary["data_age_days"], lang),
+                        ago=days_ago(summary["data_age_days"], lang),
                     )
                 ),
             ]

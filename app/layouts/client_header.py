@@ -7,7 +7,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app.i18n import LANGUAGES, format_days
+from app.i18n import LANGUAGES, days_ago
 from app.layouts.common import date_text, percent, recommendation_badge
 from app.texts import t
 
@@ -28,7 +28,7 @@ def header_facts(facts: dict, lang: str) -> list:
         "header_data_age",
         lang,
         date=date_text(facts["data_updated_at"], lang),
-        days=format_days(facts["data_age_days"], lang),
+        ago=days_ago(facts["data_age_days"], lang),
     )
     fresh_mark = (
         dbc.Badge(t("header_stale", lang), color="warning", text_color="dark", className="ms-1")

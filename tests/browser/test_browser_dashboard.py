@@ -120,7 +120,7 @@ def test_stale_alert_only_on_the_stale_client(adviser_page, live):
     open_client(page, live.url, live.fresh)
     page.wait_for_selector("#client-value-age")
     assert page.query_selector("#client-stale") is None
-    assert "il y a 10 jours" in page.inner_text("#client-features")
+    assert "il y a 10\u00a0jours" in page.inner_text("#client-features")
 
 
 def test_what_if_change_moves_the_gauge(adviser_page, live):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from dash import no_update
+from dash import html, no_update
 from dash.exceptions import PreventUpdate
-from dashboard_helpers import find, text_of
+from dashboard_helpers import add_client, find, text_of
 
 from app.callbacks.client import LOAD_OUTPUTS, history_view, load_client
 from app.callbacks.decision import record
@@ -89,10 +89,30 @@ def test_client_card_has_units_and_data_date(acting, people, book):
     assert text_of(find(table, "client-value-age")) == "42 ans"
     assert text_of(find(table, "client-value-income")) == "38\u202f000\xa0€"
     assert text_of(find(table, "client-value-seniority")) == "6,5 ans"
-    assert "il y a 10 jours" in text_of(table)
+    assert "il y a 10\u00a0jours" in text_of(table)
     table = load(acting, people["adviser"], book["fresh"], "en")[OUT["client-features"]]
     assert text_of(find(table, "client-value-income")) == "€38,000"
     assert text_of(find(table, "client-value-age")) == "42 years"
+
+
+@pytest.mark.parametrize(
+    ("days", "lang", "words"),
+    [
+        (0, "fr", "(aujourd'hui)"),
+        (1, "fr", "(il y a 1\u00a0jour)"),
+        (2, "fr", "(il y a 2\u00a0jours)"),
+        (0, "en", "(today)"),
+        (1, "en", "(1 day ago)"),
+        (2, "en", "(2 days ago)"),
+    ],
+)
+def test_the_data_age_reads_as_the_language_says_it(acting, people, days, lang, words):
+    """Updated today, yesterday or before: the card and the sticky header say it in words, in
+    the count's plural ("1 jour", never "1 jours"; never "il y a 0 jour")."""
+    client = add_client(people["adviser"], age_days=days)
+    shown = load(acting, people["adviser"], client, lang)
+    assert words in text_of(shown[OUT["client-features"]])
+    assert words in text_of(html.Div(shown[OUT["client-header-facts"]]))
 
 
 def test_cohorts_place_the_client_and_mark_it_on_the_distribution(acting, people, book):

@@ -9,7 +9,9 @@ TEXTS: dict[str, str] = {
     "threshold_text": "Decision threshold {threshold} · model {version}",
     "client_card_title": "Client data",
     "data_date": "Data updated",
-    "data_age": "on {date} ({days} days ago)",
+    "data_age": "on {date} ({ago})",
+    "ago": "{days} ago",
+    "ago_today": "today",
     "stale_title": "Old data.",
     "stale_text": "Updated on {date}, {days} days ago (limit: {limit} days). Ask the client for "
     "recent documents (income, employment) and update the data before deciding.",

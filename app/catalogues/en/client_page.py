@@ -9,7 +9,7 @@ TEXTS: dict[str, str] = {
     "header_probability": "Probability of default",
     "header_advice": "Model advice",
     "header_data": "Data",
-    "header_data_age": "{date} ({days} ago)",
+    "header_data_age": "{date} ({ago})",
     "header_stale": "to update",
     "header_review": "Review",
     "header_review_pending": "pending",

@@ -9,7 +9,9 @@ TEXTS: dict[str, str] = {
     "threshold_text": "Seuil de décision {threshold} · modèle {version}",
     "client_card_title": "Données du client",
     "data_date": "Données mises à jour",
-    "data_age": "le {date} (il y a {days} jours)",
+    "data_age": "le {date} ({ago})",
+    "ago": "il y a {days}",
+    "ago_today": "aujourd'hui",
     "stale_title": "Données anciennes.",
     "stale_text": "Mises à jour le {date}, il y a {days} jours (limite : {limit} jours). "
     "Demandez au client des justificatifs récents (revenus, situation professionnelle) et "

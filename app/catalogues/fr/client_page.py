@@ -9,7 +9,7 @@ TEXTS: dict[str, str] = {
     "header_probability": "Probabilité de défaut",
     "header_advice": "Avis du modèle",
     "header_data": "Données",
-    "header_data_age": "{date} (il y a {days})",
+    "header_data_age": "{date} ({ago})",
     "header_stale": "à mettre à jour",
     "header_review": "Réexamen",
     "header_review_pending": "en attente",
