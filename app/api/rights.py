@@ -100,7 +100,7 @@ ROUTES = [
         errors=(401, 403, 404, 413, 415, 422, 429),
         description="Puts the client in the review queue (GET /reviews) until a supervisor "
         "records the review decision (POST /reviews/{client_id}/decision), due "
-        "REVIEW_DUE_DAYS later. Optional JSON body `{\"client_view\": \"...\"}`: the "
+        'REVIEW_DUE_DAYS later. Optional JSON body `{"client_view": "..."}`: the '
         "client's point of view, at most 2,000 characters (422 otherwise). A client already "
         "in the queue keeps its case (its point of view is updated). Audited.",
     ),
