@@ -9,7 +9,7 @@ import uuid
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import column, insert, select, table
 
 from app.config import ConfigError, load_config
 from app.database import current_database
@@ -17,6 +17,7 @@ from app.models import Client
 from app.services.client_import import import_clients
 from app.services.pseudonymisation import client_uuid, normalise_reference
 from db.migrate import downgrade, upgrade
+from modelling.features import FEATURE_NAMES
 
 KEY = "k" * 32
 HEADER = "customer_ref,age,income,seniority,incidents,credit_score,data_updated_at,adviser_email"
@@ -127,25 +128,32 @@ def test_the_migration_records_key_version_1_only_for_clients_derived_from_a_ref
 ):
     engine = current_database().engine
     current_database().session.close()
+    # Only columns revision 0007 had (today's model has more), with the model's types.
+    inserted = {"id", "adviser_id", *FEATURE_NAMES, "data_updated_at", "created_at"}
+    clients = table(
+        "clients", *(column(c.name, c.type) for c in Client.__table__.c if c.name in inserted)
+    )
     downgrade(engine, "0007")
     now = datetime.now(UTC)
     derived, random = client_uuid("FR-9"), uuid.uuid4()
-    with engine.begin() as connection:
-        for client_id in (derived, random):
-            connection.execute(
-                insert(Client.__table__).values(
-                    id=client_id,
-                    adviser_id=adviser.id,
-                    age=40,
-                    income=35_000.0,
-                    seniority=5.0,
-                    incidents=0,
-                    credit_score=700,
-                    data_updated_at=now,
-                    created_at=now,
+    try:
+        with engine.begin() as connection:
+            for client_id in (derived, random):
+                connection.execute(
+                    insert(clients).values(
+                        id=client_id,
+                        adviser_id=adviser.id,
+                        age=40,
+                        income=35_000.0,
+                        seniority=5.0,
+                        incidents=0,
+                        credit_score=700,
+                        data_updated_at=now,
+                        created_at=now,
+                    )
                 )
-            )
-    upgrade(engine)
+    finally:
+        upgrade(engine)  # never leave the shared database at an old revision
     assert _versions() == {derived: 1, random: None}
 
 
