@@ -82,10 +82,12 @@ def test_a_count_beside_its_label_does_not_repeat_the_label(acting, people, lang
     assert text_of(find(table, "client-value-age")) == age
 
 
-@pytest.mark.parametrize(("lang", "days"), [("fr", "1\u202f200 jours"), ("en", "1,200 days")])
+@pytest.mark.parametrize(("lang", "days"), [("fr", "1\u202f200\\sjours"), ("en", "1,200\\sdays")])
 def test_a_long_data_age_groups_its_digits(acting, people, lang, days):
+    """Grouped digits (a narrow no-break space in French), then the unit after a space, which
+    CLDR makes a no-break one where it writes the unit itself."""
     summary = client_summary(add_client(people["adviser"], RISKY, age_days=1200), 183)
     with acting(people["adviser"], lang):
         alert = stale_alert(summary, lang)
-    assert days in text_of(features_table(summary, lang))
-    assert days in text_of(alert)
+    assert re.search(days, text_of(features_table(summary, lang)))
+    assert re.search(days, text_of(alert))
